@@ -1,0 +1,7 @@
+import { listQuerySchema, optional, queryObject } from '@/server/http/query';
+import { json, route } from '@/server/http/respond';
+import { listEventSummaries } from '@/server/use-cases/query-events';
+
+const querySchema = listQuerySchema.extend({ source: optional, type: optional });
+
+export const GET = route(async (request) => json(await listEventSummaries(querySchema.parse(queryObject(request)))));

@@ -1,0 +1,14 @@
+import { db } from '@/server/db/client';
+import { sharedRedis } from '@/server/queue/connection';
+import { json, route } from '@/server/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async () => {
+  const [database, redis] = await Promise.all([
+    db().$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
+    sharedRedis().ping().then(() => 'ok', (e: Error) => e.message),
+  ]);
+  const ok = database === 'ok' && redis === 'ok';
+  return json({ status: ok ? 'ok' : 'degraded', database, redis }, ok ? 200 : 503);
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { queryObject } from '@/server/http/query';
+import { json, route } from '@/server/http/respond';
+import { getWorkflowDetail } from '@/server/use-cases/query-workflows';
+
+const querySchema = z.object({
+  format: z.enum(['json', 'yaml']).default('json'),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+export const GET = route(async (request, { params }: { params: Promise<{ name: string }> }) => {
+  const query = querySchema.parse(queryObject(request));
+  const workflow = await getWorkflowDetail((await params).name, query.version);
+  if (query.format === 'yaml') {
+    return new Response(workflow.yaml, { headers: { 'content-type': 'application/yaml; charset=utf-8' } });
+  }
+  return json(workflow);
+});

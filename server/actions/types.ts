@@ -1,0 +1,37 @@
+// The contract between the step executor and an action's side-effecting handler. Definitions
+// (id, schemas, docs) live in engine/actions; handlers live here because they touch the world.
+import type { LogLine } from '@/engine/dto/runs';
+
+export type RunContext = {
+  event: { id: string; source: string; type: string; payload: unknown; headers: Record<string, string>; receivedAt: string };
+  steps: Record<string, { status: string; outputs: unknown }>;
+  vars: Record<string, unknown>;
+  secrets: Record<string, string>;
+  run: { id: string; number: number; workflow: string; version: number };
+};
+
+export type ActionInput<P> = {
+  params: P;
+  context: RunContext;
+  /** Stable per step attempt: a handler that repeats (stalled job) must not repeat its effect. */
+  idempotencyKey: string;
+  signal: AbortSignal;
+  log: (level: LogLine['level'], message: string) => void;
+  /** Set when the step is woken from a persisted wait it asked for earlier. */
+  resume: { waitingSince: Date } | null;
+  now: () => Date;
+};
+
+export type ActionResult =
+  | { outputs: unknown; vars?: Record<string, unknown> }
+  | { waitUntil: Date };
+
+export type ActionHandler<P = never> = (input: ActionInput<P>) => Promise<ActionResult>;
+
+/** An error that retrying cannot fix (bad parameters, a 4xx from the target): fail at once. */
+export class PermanentError extends Error {
+  readonly permanent = true;
+}
+
+export const isPermanent = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { permanent?: boolean }).permanent === true;

@@ -1,0 +1,19 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+import { env } from '../env';
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+// One client per process. Next's dev server re-evaluates modules, so keep it on globalThis.
+const holder = globalThis as unknown as { railyardDb?: PrismaClient };
+
+export function db(): PrismaClient {
+  holder.railyardDb ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  return holder.railyardDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await holder.railyardDb?.$disconnect();
+  holder.railyardDb = undefined;
+}

@@ -1,0 +1,19 @@
+import { normalizeHeaders } from '@/engine/intake/headers';
+import { env } from '../env';
+import { readBodyLimited } from './read-body';
+import { ingestEvent, type IngestResult } from '../use-cases/ingest-event';
+import { json } from './respond';
+
+/** Shared by the native-hook and generic endpoints: read, ingest, answer 202 or 200 duplicate. */
+export async function handleIntake(request: Request, sourceKey: string, type?: string): Promise<Response> {
+  const rawBody = await readBodyLimited(request, env().RAILYARD_INTAKE_MAX_BYTES);
+  const result: IngestResult = await ingestEvent({
+    sourceKey,
+    type,
+    headers: normalizeHeaders(request.headers.entries()),
+    rawBody,
+    queryToken: new URL(request.url).searchParams.get('token'),
+  });
+  if (result.duplicate) return json({ id: result.id, duplicate: true }, 200);
+  return json(result.ids.length > 1 ? { id: result.id, ids: result.ids } : { id: result.id }, 202);
+}

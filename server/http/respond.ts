@@ -1,0 +1,35 @@
+// Route handlers stay thin: parse → authorize → call a use-case → return a DTO. This wrapper turns
+// coded errors into JSON 4xx answers and anything unexpected into a logged 500 without details.
+import { ZodError } from 'zod';
+import { AppError } from '../errors';
+
+export const json = (body: unknown, status = 200, headers?: HeadersInit) =>
+  Response.json(body, { status, headers });
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) {
+    return json({ error: err.message, ...(err.details !== undefined && { details: err.details }) }, err.status);
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    return json({ error: `invalid input: ${issues.join('; ')}`, details: err.issues }, 400);
+  }
+  console.error('[api] unexpected error', err);
+  return json({ error: 'internal error' }, 500);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export function searchParams(request: Request): URLSearchParams {
+  return new URL(request.url).searchParams;
+}

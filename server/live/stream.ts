@@ -1,0 +1,39 @@
+// Live updates go through one capped Redis stream so that any number of web instances can serve
+// SSE and a reconnecting browser resumes from Last-Event-ID (a stream entry id).
+import type { Redis } from 'ioredis';
+import type { LiveMessage } from '@/engine/dto/live';
+import { env } from '../env';
+import { sharedRedis } from '../queue/connection';
+
+export const LIVE_STREAM = 'railyard:live';
+
+/** Best effort: a lost live message costs a stale screen until the next change, never data. */
+export async function publishLive(...messages: LiveMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  try {
+    const redis = sharedRedis();
+    const pipeline = redis.pipeline();
+    for (const m of messages) {
+      pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', String(env().RAILYARD_LIVE_MAXLEN), '*', 'data', JSON.stringify(m));
+    }
+    await pipeline.exec();
+  } catch (err) {
+    console.warn(`[live] publish failed: ${(err as Error).message}`);
+  }
+}
+
+/** The id to start reading after: the given one when valid, else the stream's current tail. */
+export async function startingId(redis: Redis, lastEventId: string | null): Promise<string> {
+  if (lastEventId && /^\d+-\d+$/.test(lastEventId)) return lastEventId;
+  const last = await redis.xrevrange(LIVE_STREAM, '+', '-', 'COUNT', 1);
+  return last[0]?.[0] ?? '0-0';
+}
+
+export type LiveEntry = { id: string; data: string };
+
+/** Blocks up to `blockMs` for entries after `afterId`. Uses its own connection (XREAD BLOCK). */
+export async function readLive(redis: Redis, afterId: string, blockMs: number): Promise<LiveEntry[]> {
+  const res = await redis.xread('COUNT', 200, 'BLOCK', blockMs, 'STREAMS', LIVE_STREAM, afterId);
+  if (!res) return [];
+  return res[0][1].map(([id, fields]) => ({ id, data: fields[fields.indexOf('data') + 1] ?? 'null' }));
+}

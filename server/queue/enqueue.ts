@@ -1,0 +1,39 @@
+import { Queue } from 'bullmq';
+import { sharedRedis } from './connection';
+import { defaultJobOptions, jobCatalog, type JobName, type JobPayload } from './jobs';
+
+const holder = globalThis as unknown as { railyardQueues?: Map<string, Queue> };
+
+function queue(name: string): Queue {
+  holder.railyardQueues ??= new Map();
+  let q = holder.railyardQueues.get(name);
+  if (!q) {
+    q = new Queue(name, { connection: sharedRedis(), defaultJobOptions });
+    holder.railyardQueues.set(name, q);
+  }
+  return q;
+}
+
+/**
+ * Adds a job. Call only after the transaction that made the work due has committed; if this
+ * throws (Redis down), the reconciler re-enqueues from the database, so callers may swallow it.
+ */
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { delayMs?: number } = {}) {
+  const def = jobCatalog[name];
+  const data = def.payload.parse(payload);
+  await queue(def.queue).add(name, data, { jobId: def.jobId(data as never), delay: opts.delayMs });
+}
+
+/** Enqueue many, never throwing: failures are logged and left to the reconciler. */
+export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPayload<N>[], opts: { delayMs?: number } = {}) {
+  await Promise.all(
+    payloads.map((p) =>
+      enqueue(name, p, opts).catch((err: Error) => console.warn(`[queue] ${name} not enqueued, reconciler will retry: ${err.message}`)),
+    ),
+  );
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...(holder.railyardQueues?.values() ?? [])].map((q) => q.close()));
+  holder.railyardQueues = undefined;
+}

@@ -1,0 +1,34 @@
+// The typed job catalog: queue → job name → payload schema → options. Producers go through
+// enqueue.ts, consumers parse the payload with the same schema (worker/processors).
+import { z } from 'zod';
+import type { JobsOptions } from 'bullmq';
+
+export const QUEUES = { events: 'events', steps: 'steps' } as const;
+
+export const jobCatalog = {
+  'event.process': {
+    queue: QUEUES.events,
+    payload: z.object({ eventId: z.string().min(1) }),
+    // The event row is committed before this job exists; the id makes re-enqueues no-ops.
+    jobId: (p: { eventId: string }) => `event.${p.eventId}`,
+  },
+  'step.run': {
+    queue: QUEUES.steps,
+    payload: z.object({ stepRunId: z.string().min(1), runId: z.string(), stepId: z.string(), attempt: z.number().int().min(1), wake: z.boolean().default(false) }),
+    // Deterministic `<runId>.<stepId>.<attempt>` (BullMQ ids may not contain ':').
+    jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean }) =>
+      `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}`,
+  },
+} as const;
+
+export type JobName = keyof typeof jobCatalog;
+export type JobPayload<N extends JobName> = z.input<(typeof jobCatalog)[N]['payload']>;
+
+export const defaultJobOptions: JobsOptions = {
+  // Bounded history: enough to debug, never an unbounded Redis. Postgres keeps the real record.
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+  // Retries of *steps* are decided by the engine from the workflow's retry policy (it knows which
+  // errors are permanent); BullMQ retries only cover a worker crashing mid-job.
+  attempts: 1,
+};

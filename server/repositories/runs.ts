@@ -1,0 +1,50 @@
+import type { Prisma } from '../db/generated/client';
+import { db, type Tx } from '../db/client';
+
+export const runWithContext = {
+  workflowVersion: { include: { workflow: true } },
+  event: true,
+  steps: true,
+} satisfies Prisma.RunInclude;
+export type RunWithContext = Prisma.RunGetPayload<{ include: typeof runWithContext }>;
+
+export const runSummaryInclude = {
+  workflowVersion: { select: { version: true, workflow: { select: { name: true } } } },
+  event: { select: { id: true, sourceKey: true, type: true } },
+} satisfies Prisma.RunInclude;
+export type RunForSummary = Prisma.RunGetPayload<{ include: typeof runSummaryInclude }>;
+
+export const findRun = (id: string) => db().run.findUnique({ where: { id }, include: runWithContext });
+
+export function listRuns(filter: { status?: string; workflow?: string; limit: number; before?: string }) {
+  return db().run.findMany({
+    where: { status: filter.status, workflowVersion: filter.workflow ? { workflow: { name: filter.workflow } } : undefined },
+    orderBy: { number: 'desc' },
+    take: filter.limit,
+    ...(filter.before && { cursor: { id: filter.before }, skip: 1 }),
+    include: runSummaryInclude,
+  });
+}
+
+/**
+ * Serialises every state change of one run: step completions that race (fan-in) each see the
+ * others' committed results, so a join step is queued exactly once.
+ */
+export async function lockRun(tx: Tx, runId: string) {
+  await tx.$queryRaw`SELECT id FROM "Run" WHERE id = ${runId} FOR UPDATE`;
+  return tx.run.findUniqueOrThrow({ where: { id: runId }, include: runWithContext });
+}
+
+/** Steps that are due but may have lost their job (Redis flushed, crash before enqueue). */
+export const findDueSteps = (queuedBefore: Date, take: number) =>
+  db().stepRun.findMany({
+    where: {
+      OR: [
+        { status: 'queued', queuedAt: { lt: queuedBefore } },
+        { status: 'waiting', wakeAt: { lt: queuedBefore } },
+      ],
+    },
+    orderBy: { queuedAt: 'asc' },
+    take,
+    select: { id: true, runId: true, stepId: true, attempt: true, status: true },
+  });

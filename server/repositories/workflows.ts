@@ -1,0 +1,34 @@
+import type { Prisma } from '../db/generated/client';
+import { db } from '../db/client';
+
+export const latestVersion = { versions: { orderBy: { version: 'desc' }, take: 1 } } satisfies Prisma.WorkflowInclude;
+export type WorkflowWithLatest = Prisma.WorkflowGetPayload<{ include: typeof latestVersion }>;
+
+/** Live versions for a trigger: the newest version of each enabled workflow, if it listens to it. */
+export async function findLiveVersions(source: string, type: string) {
+  const workflows = await db().workflow.findMany({
+    where: { enabled: true, versions: { some: { triggerSource: source, triggerType: type } } },
+    include: latestVersion,
+  });
+  return workflows
+    .map((w) => ({ workflow: w, version: w.versions[0] }))
+    .filter(({ version }) => version && version.triggerSource === source && version.triggerType === type);
+}
+
+export const listWorkflows = () => db().workflow.findMany({ orderBy: { name: 'asc' }, include: latestVersion });
+
+export async function findWorkflow(name: string, version?: number) {
+  return db().workflow.findUnique({
+    where: { name },
+    include: {
+      versions: {
+        orderBy: { version: 'desc' },
+        select: { id: true, version: true, createdAt: true, definition: true, yaml: true, triggerSource: true, triggerType: true },
+      },
+    },
+  }).then((w) => {
+    if (!w) return null;
+    const chosen = version === undefined ? w.versions[0] : w.versions.find((v) => v.version === version);
+    return chosen ? { workflow: w, version: chosen } : null;
+  });
+}

@@ -1,0 +1,27 @@
+import type { LiveMessage } from '@/engine/dto/live';
+import { toRunSummary, toStepRunDto } from '../dto/map-runs';
+import { publishLive } from '../live/stream';
+import { findRun } from '../repositories/runs';
+import { publishEventSummaries } from '../use-cases/publish-event';
+import { definitionOf } from './context';
+
+/**
+ * Publishes the run's summary and the given steps (all when omitted), reading the committed
+ * state, so what browsers see is always what the database says.
+ */
+export async function publishRun(runId: string, stepIds?: string[], opts: { withEvent?: boolean } = {}): Promise<void> {
+  try {
+    const run = await findRun(runId);
+    if (!run) return;
+    const def = definitionOf(run);
+    const steps = run.steps.filter((s) => !stepIds || stepIds.includes(s.stepId));
+    const messages: LiveMessage[] = [
+      ...steps.map((s) => ({ kind: 'step' as const, runId, step: toStepRunDto(s, def) })),
+      { kind: 'run', run: toRunSummary(run) },
+    ];
+    await publishLive(...messages);
+    if (opts.withEvent) await publishEventSummaries([run.eventId]);
+  } catch (err) {
+    console.warn(`[live] run ${runId} not published: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,76 @@
+// The one place a step reaches an end state. Under the run's row lock it records the step, merges
+// variables, queues the steps that became ready, skips the ones that can never run, and derives
+// the run's status. Jobs for newly queued steps are enqueued after the commit.
+import type { LogLine } from '@/engine/dto/runs';
+import { blockedSteps, readySteps } from '@/engine/workflow/dag';
+import { deriveRunStatus, isTerminalRun, type StepStatus } from '@/engine/run/status';
+import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { enqueueSafely } from '../queue/enqueue';
+import { lockRun } from '../repositories/runs';
+import { publishRun } from './publish-run';
+import { definitionOf } from './context';
+
+export type Settlement = {
+  status: 'succeeded' | 'failed' | 'skipped';
+  outputs?: unknown;
+  vars?: Record<string, unknown>;
+  error?: string;
+  logs: LogLine[];
+};
+
+export async function settleStep(stepRunId: string, runId: string, s: Settlement): Promise<void> {
+  const now = new Date();
+  const { queued, changed, runFinished } = await db().$transaction(async (tx) => {
+    const run = await lockRun(tx, runId);
+    const def = definitionOf(run);
+    const self = run.steps.find((st) => st.id === stepRunId)!;
+    await tx.stepRun.update({
+      where: { id: stepRunId },
+      data: {
+        status: s.status,
+        outputs: (s.outputs ?? undefined) as Prisma.InputJsonValue | undefined,
+        error: s.error ?? null,
+        finishedAt: now,
+        logs: [...(self.logs as LogLine[]), ...s.logs],
+      },
+    });
+    const statuses: Record<string, StepStatus> = Object.fromEntries(run.steps.map((st) => [st.stepId, st.status as StepStatus]));
+    statuses[self.stepId] = s.status;
+
+    const ready = run.status === 'cancelled' ? [] : readySteps(def, statuses);
+    const blocked = blockedSteps(def, statuses);
+    const rows = new Map(run.steps.map((st) => [st.stepId, st]));
+    for (const id of ready) {
+      await tx.stepRun.update({ where: { id: rows.get(id)!.id }, data: { status: 'queued', attempt: 1, queuedAt: now } });
+      statuses[id] = 'queued';
+    }
+    if (blocked.length > 0) {
+      await tx.stepRun.updateMany({
+        where: { runId, stepId: { in: blocked }, status: 'pending' },
+        data: { status: 'skipped', finishedAt: now },
+      });
+      for (const id of blocked) statuses[id] = 'skipped';
+    }
+
+    const status = run.status === 'cancelled' ? 'cancelled' : deriveRunStatus(Object.values(statuses));
+    const error = s.status === 'failed' ? `step "${self.stepId}" failed: ${s.error ?? 'unknown error'}` : undefined;
+    await tx.run.update({
+      where: { id: runId },
+      data: {
+        status,
+        vars: s.vars ? { ...(run.vars as object), ...s.vars } as Prisma.InputJsonValue : undefined,
+        error: run.error ?? error,
+        finishedAt: isTerminalRun(status) ? now : undefined,
+      },
+    });
+    return {
+      queued: ready.map((id) => ({ stepRunId: rows.get(id)!.id, runId, stepId: id, attempt: 1 })),
+      changed: [self.stepId, ...ready, ...blocked],
+      runFinished: isTerminalRun(status),
+    };
+  });
+
+  await enqueueSafely('step.run', queued);
+  await publishRun(runId, changed, { withEvent: runFinished });
+}

@@ -1,0 +1,94 @@
+// Event intake: authenticate → parse → derive type(s) → store (committed) → enqueue → answer.
+// The event row is committed before anything is enqueued or acknowledged; if Redis is down the
+// event is still accepted and the reconciler enqueues it later.
+import { derivePresetEvent, type Preset } from '@/engine/intake/presets';
+import { eventSlots, resolveDeliveryId } from '@/engine/intake/delivery';
+import { storedHeaders } from '@/engine/intake/headers';
+import { verifyDelivery } from '../auth/verify-source';
+import { db } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { badRequest, notFound } from '../errors';
+import { parseJsonBody } from '../http/read-body';
+import { enqueueSafely } from '../queue/enqueue';
+import { findEventByDelivery, insertEvent } from '../repositories/events';
+import { rememberEventTypes } from '../repositories/event-types';
+import { findSource } from '../repositories/sources';
+import { publishEventSummaries } from './publish-event';
+
+export const EVENT_TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+export type IngestInput = {
+  sourceKey: string;
+  /** Set for the generic endpoint (/api/events/{source}/{type}); hooks derive it from the preset. */
+  type?: string;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  queryToken: string | null;
+  parentRunId?: string;
+  depth?: number;
+};
+
+export type IngestResult = { id: string; ids: string[]; duplicate: boolean };
+
+export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
+  const source = await findSource(input.sourceKey);
+  if (!source) throw notFound(`source "${input.sourceKey}"`);
+  await verifyDelivery(source, input);
+  const payload = parseJsonBody(input.rawBody);
+
+  let types: string[];
+  let deliveryId: string | null;
+  if (input.type !== undefined) {
+    if (!EVENT_TYPE_PATTERN.test(input.type)) {
+      throw badRequest(`invalid event type "${input.type.slice(0, 100)}": use letters, digits, ".", "_" or "-" (max 100)`);
+    }
+    types = [input.type];
+    deliveryId = resolveDeliveryId(null, input.headers);
+  } else {
+    const derived = derivePresetEvent(source.preset as Preset, input.headers, payload);
+    if (!derived.ok) throw badRequest(`cannot read ${source.preset} webhook: ${derived.error}`);
+    if (derived.types.length === 0) {
+      throw badRequest(`source "${source.key}" uses the generic preset: post to /api/events/${source.key}/{type} instead`);
+    }
+    types = derived.types;
+    deliveryId = resolveDeliveryId(derived.deliveryId, input.headers);
+  }
+  if (deliveryId !== null && deliveryId.length > 200) throw badRequest('delivery id is longer than 200 characters');
+
+  const duplicate = deliveryId ? await findEventByDelivery(source.key, deliveryId) : null;
+  if (duplicate) return { id: duplicate.id, ids: [duplicate.id], duplicate: true };
+
+  const slots = eventSlots(types, deliveryId);
+  let ids: string[];
+  try {
+    ids = await db().$transaction(async (tx) => {
+      await rememberEventTypes(tx, source.key, types);
+      const created = [];
+      for (const slot of slots) {
+        const row = await insertEvent(tx, {
+          sourceKey: source.key,
+          type: slot.type,
+          deliveryId: slot.deliveryId,
+          payload: payload as Prisma.InputJsonValue,
+          body: input.rawBody.toString('utf8'),
+          headers: storedHeaders(input.headers),
+          parentRunId: input.parentRunId,
+          depth: input.depth ?? 0,
+        });
+        created.push(row.id);
+      }
+      return created;
+    });
+  } catch (err) {
+    // Two deliveries of the same id raced past the check above: the loser reports the winner.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && deliveryId) {
+      const winner = await findEventByDelivery(source.key, deliveryId);
+      if (winner) return { id: winner.id, ids: [winner.id], duplicate: true };
+    }
+    throw err;
+  }
+
+  await enqueueSafely('event.process', ids.map((eventId) => ({ eventId })));
+  await publishEventSummaries(ids);
+  return { id: ids[0], ids, duplicate: false };
+}

@@ -1,0 +1,66 @@
+// Creates a workflow or a new immutable version of it from its text (YAML/JSON) or object form.
+// Publishing an identical definition is a no-op, so re-importing a file from git is safe.
+import { isDeepStrictEqual } from 'node:util';
+import type { WorkflowDetail } from '@/engine/dto/registry';
+import { parseWorkflowText, toWorkflowYaml, WorkflowTextError } from '@/engine/workflow/text';
+import { formatIssues, validateWorkflow } from '@/engine/workflow/validate';
+import { db } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { AppError, badRequest } from '../errors';
+import { toWorkflowDetail } from '../dto/map-registry';
+import { registerEventType } from '../repositories/event-types';
+import { findSource } from '../repositories/sources';
+import { findWorkflow } from '../repositories/workflows';
+
+export type PublishInput = { text: string } | { object: unknown };
+
+export async function publishWorkflow(input: PublishInput): Promise<{ workflow: WorkflowDetail; created: boolean }> {
+  let raw: unknown;
+  if ('text' in input) {
+    try {
+      raw = parseWorkflowText(input.text);
+    } catch (err) {
+      if (err instanceof WorkflowTextError) throw badRequest(err.message);
+      throw err;
+    }
+  } else raw = input.object;
+
+  const result = validateWorkflow(raw);
+  if (!result.ok) throw badRequest(`workflow is invalid: ${formatIssues(result.issues)}`, result.issues);
+  const def = result.workflow;
+  if (!(await findSource(def.trigger.source))) {
+    throw badRequest(`trigger.source: unknown source "${def.trigger.source}" (create it first: POST /api/sources)`);
+  }
+
+  try {
+    const created = await db().$transaction(async (tx) => {
+      const workflow = await tx.workflow.upsert({
+        where: { name: def.name },
+        create: { name: def.name, description: def.description, enabled: def.enabled },
+        update: { description: def.description, enabled: def.enabled },
+        include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
+      });
+      const latest = workflow.versions[0];
+      if (latest && isDeepStrictEqual(latest.definition, JSON.parse(JSON.stringify(def)))) return false;
+      await tx.workflowVersion.create({
+        data: {
+          workflowId: workflow.id,
+          version: (latest?.version ?? 0) + 1,
+          definition: def as unknown as Prisma.InputJsonValue,
+          yaml: toWorkflowYaml(def),
+          triggerSource: def.trigger.source,
+          triggerType: def.trigger.type,
+        },
+      });
+      await registerEventType(tx, { sourceKey: def.trigger.source, type: def.trigger.type });
+      return true;
+    });
+    const found = (await findWorkflow(def.name))!;
+    return { workflow: toWorkflowDetail(found.workflow, found.version), created };
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      throw new AppError('conflict', `workflow "${def.name}" was published concurrently; retry`);
+    }
+    throw err;
+  }
+}
