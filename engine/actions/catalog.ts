@@ -1,0 +1,49 @@
+// The built-in actions. Validation takes a catalog argument (see ActionLookup) so plugins can add
+// actions without editing this file; this record is only the default.
+import { z } from 'zod';
+import type { ActionDefinition } from './definition';
+import { delay } from './delay';
+import { httpRequest } from './http-request';
+import { log } from './log';
+import { varsSet } from './vars-set';
+
+export const actionCatalog = {
+  log,
+  'vars.set': varsSet,
+  'http.request': httpRequest,
+  delay,
+} satisfies Record<string, ActionDefinition>;
+
+export type ActionId = keyof typeof actionCatalog;
+
+export function getAction(id: string): ActionDefinition | undefined {
+  return Object.hasOwn(actionCatalog, id) ? actionCatalog[id as ActionId] : undefined;
+}
+
+// Plain JSON Schema (draft 2020-12) objects, safe to send to the browser.
+export type JsonSchema = z.core.JSONSchema.JSONSchema;
+
+export interface ActionDescription {
+  id: string;
+  title: string;
+  description: string;
+  kind: 'meta' | 'work';
+  params: JsonSchema;
+  outputs: JsonSchema;
+}
+
+/**
+ * Plain JSON for the editor's parameter forms and the generated docs. Params are described as
+ * *input* (fields with defaults are optional, as a workflow author sees them); outputs as *output*
+ * (what a later step can read).
+ */
+export function describeAction(def: ActionDefinition): ActionDescription {
+  return {
+    id: def.id,
+    title: def.title,
+    description: def.description,
+    kind: def.kind,
+    params: z.toJSONSchema(def.params, { io: 'input' }),
+    outputs: z.toJSONSchema(def.outputs, { io: 'output' }),
+  };
+}

@@ -1,0 +1,77 @@
+// Text form of a workflow: what export writes and import reads, reviewed in git. YAML is the
+// canonical form; JSON is accepted because it is YAML.
+import { Document, isCollection, LineCounter, parseDocument, YAMLParseError } from 'yaml';
+import type { WorkflowDefinition, WorkflowStep } from './schema';
+
+export class WorkflowTextError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `line ${line}, column ${column}: ${message}`);
+    this.name = 'WorkflowTextError';
+  }
+}
+
+/** Parses YAML or JSON into plain data; shape checks are validateWorkflow's job. */
+export function parseWorkflowText(text: string): unknown {
+  if (text.trim() === '') throw new WorkflowTextError('the workflow text is empty');
+  const lineCounter = new LineCounter();
+  // uniqueKeys (the default) makes a repeated key an error: two `with:` blocks must not silently merge.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) throw toTextError(error, lineCounter);
+  if (doc.contents === null) throw new WorkflowTextError('the workflow text has no content');
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function toTextError(error: YAMLParseError, lines: LineCounter): WorkflowTextError {
+  const pos = lines.linePos(error.pos[0]);
+  // The library's message repeats the position and appends a code excerpt; keep its first line.
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return new WorkflowTextError(message, pos.line, pos.col);
+}
+
+/** Serialises with a fixed key order and without empty defaults, so exports diff cleanly. */
+export function toWorkflowYaml(def: WorkflowDefinition): string {
+  const out: Record<string, unknown> = {
+    apiVersion: def.apiVersion,
+    kind: def.kind,
+    name: def.name,
+  };
+  if (def.description) out.description = def.description;
+  out.enabled = def.enabled;
+  out.trigger = compact({ source: def.trigger.source, type: def.trigger.type, filter: def.trigger.filter });
+  if (def.concurrency) out.concurrency = { key: def.concurrency.key, onConflict: def.concurrency.onConflict };
+  out.steps = def.steps.map(stepToPlain);
+  if (def.layout && Object.keys(def.layout).length > 0) {
+    out.layout = Object.fromEntries(Object.entries(def.layout).map(([id, p]) => [id, { x: p.x, y: p.y }]));
+  }
+  const doc = new Document(out, { aliasDuplicateObjects: false });
+  // Small leaf collections read best on one line, as in DESIGN.md: `needs: [version]`.
+  const flow = [['trigger'], ['concurrency'], ...def.steps.flatMap((_, i) => [['steps', i, 'needs'], ['steps', i, 'retry']])];
+  for (const id of Object.keys(def.layout ?? {})) flow.push(['layout', id]);
+  for (const path of flow) {
+    const node = doc.getIn(path, true);
+    if (isCollection(node)) node.flow = true;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+function stepToPlain(step: WorkflowStep): Record<string, unknown> {
+  return compact({
+    id: step.id,
+    action: step.action,
+    description: step.description || undefined,
+    needs: step.needs.length > 0 ? step.needs : undefined,
+    if: step.if,
+    with: Object.keys(step.with).length > 0 ? step.with : undefined,
+    retry: step.retry && { attempts: step.retry.attempts, backoff: step.retry.backoff, delayMs: step.retry.delayMs },
+    timeoutMs: step.timeoutMs,
+  });
+}
+
+function compact(obj: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,40 @@
+// Starts the BullMQ workers and the reconciler; returns a stop() that lets running jobs finish.
+// Used by worker/index.ts (the process) and by integration tests (in-process, same code).
+import { Worker, type Processor } from 'bullmq';
+import { env } from '@/server/env';
+import { createRedis } from '@/server/queue/connection';
+import { QUEUES } from '@/server/queue/jobs';
+import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
+import { eventProcessProcessor } from './processors/event-process';
+import { stepRunProcessor } from './processors/step-run';
+
+const processors = {
+  [QUEUES.events]: eventProcessProcessor,
+  [QUEUES.steps]: stepRunProcessor,
+} satisfies Record<string, Processor>;
+
+export type WorkerOptions = { concurrency?: number; reconcileEveryMs?: number; reconcileGraceMs?: number };
+
+export async function startWorkers(opts: WorkerOptions = {}) {
+  const concurrency = opts.concurrency ?? env().RAILYARD_WORKER_CONCURRENCY;
+  const workers = Object.entries(processors).map(([queue, processor]) => {
+    const worker = new Worker(queue, processor, { connection: createRedis(`worker-${queue}`), concurrency });
+    worker.on('failed', (job, err) => console.error(`[worker] ${queue} job ${job?.id} failed: ${err.message}`));
+    worker.on('error', (err) => console.error(`[worker] ${queue}: ${err.message}`));
+    return worker;
+  });
+  const reconcile = () =>
+    reconcileDueWork({ graceMs: opts.reconcileGraceMs }).catch((err: Error) => console.warn(`[reconciler] ${err.message}`));
+  await reconcile();
+  const timer = setInterval(reconcile, opts.reconcileEveryMs ?? 5_000);
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+  return {
+    queues: Object.keys(processors),
+    concurrency,
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
