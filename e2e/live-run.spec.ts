@@ -39,7 +39,7 @@ steps:
   await page.goto('/runs');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Let the EventSource connect before the webhook is sent, so the row must arrive live.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/stream')));
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-live', 'live');
   const navigations: string[] = [];
   page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
 
@@ -93,8 +93,9 @@ steps:
   }).toPass({ timeout: 10_000 });
 
   await page.goto(`/runs/${runId}`);
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-live', 'live');
   // The delay is a persisted wait: the node shows `waiting`, then both steps finish live.
   await expect(page.getByTestId('step-node-hold')).toHaveAttribute('data-status', /waiting|succeeded/);
   await expect(page.getByTestId('step-node-after')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
-  await expect(page.getByTestId('run-status')).toContainText(/succeeded/i);
+  await expect(page.getByTestId('run-status')).toContainText(/succeeded/i, { timeout: 10_000 });
 });
