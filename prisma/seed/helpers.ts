@@ -28,6 +28,6 @@ export const seedWorkflowFile = (path: string, replace: Record<string, string> =
 /** Empties every table (tests only): one TRUNCATE so foreign keys never get in the way. */
 export async function resetDatabase() {
   await db().$executeRawUnsafe(
-    'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken" RESTART IDENTITY CASCADE',
+    'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret" RESTART IDENTITY CASCADE',
   );
 }
