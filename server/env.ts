@@ -15,6 +15,13 @@ const envSchema = z.object({
   RAILYARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
   RAILYARD_MAX_EVENT_DEPTH: z.coerce.number().int().positive().default(10),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Per-run working folders for shell.run and git.* (one sub-folder per run). */
+  RAILYARD_WORKSPACE_DIR: z.string().default('.railyard/workspaces'),
+  /** Extra folder searched for `railyard-action-<name>` plugin executables (besides PATH). */
+  RAILYARD_PLUGIN_DIR: z.string().optional(),
+  /** Outgoing mail for notify.email, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z.string().optional(),
+  RAILYARD_MAIL_FROM: z.string().default('Railyard <railyard@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;

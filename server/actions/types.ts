@@ -18,8 +18,11 @@ export type ActionInput<P> = {
   signal: AbortSignal;
   log: (level: LogLine['level'], message: string) => void;
   /** Set when the step is woken from a persisted wait it asked for earlier. */
-  resume: { waitingSince: Date } | null;
+  resume: { waitingSince: Date; payload?: unknown } | null;
   now: () => Date;
+  /** The run's private working folder (created on first call), shared by its steps: a clone made
+   *  by git.clone is where git.tag or shell.run find it. */
+  workspace: () => Promise<string>;
 };
 
 export type ActionResult =

@@ -13,6 +13,7 @@ import { findRun } from '../repositories/runs';
 import { buildRunContext, definitionOf } from '../runs/context';
 import { publishRun } from '../runs/publish-run';
 import { settleStep } from '../runs/settle-step';
+import { runWorkspace } from '../runs/workspace';
 import { backoffMs, scheduleRetry } from '../runs/schedule-retry';
 
 export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean };
@@ -64,6 +65,7 @@ export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
         log,
         resume: job.wake && self.startedAt ? { waitingSince: self.startedAt } : null,
         now: () => new Date(),
+        workspace: () => runWorkspace(run.id),
       }),
       step.timeoutMs,
       controller,
