@@ -1,9 +1,12 @@
 // The step graph: `needs` are edges from a step to the steps it waits for.
 import type { StepStatus } from '../run/status';
+import type { EdgeCondition } from './schema';
 
 export interface DagStep {
   id: string;
   needs: readonly string[];
+  /** Edge conditions other than the default `success`, keyed by the needed step's id. */
+  needsOn?: Readonly<Record<string, EdgeCondition>>;
 }
 
 /**
@@ -72,32 +75,50 @@ type Statuses = Readonly<Record<string, StepStatus | undefined>>;
 // A step with no recorded status has not started yet: it is pending.
 const statusOf = (statuses: Statuses, id: string): StepStatus => statuses[id] ?? 'pending';
 
-/** Pending steps whose needs have all succeeded: due to be queued now, in declaration order. */
+const FINISHED: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+/**
+ * Edge rules (documented in docs/workflows.md):
+ * - `success` (the default): the need must have succeeded.
+ * - `failure`: the need must have failed; this is how a workflow notifies on failure.
+ * - `always`: the need must have finished, whatever its outcome (succeeded, failed, skipped, cancelled).
+ * A step is ready when every edge is satisfied, and skipped when any edge can no longer be: its
+ * need finished with another outcome. So a skipped step (its `if` was false) skips the steps
+ * that need its success, while `always` dependants still run.
+ */
+const satisfied = (on: EdgeCondition, s: StepStatus) =>
+  on === 'always' ? FINISHED.has(s) : on === 'failure' ? s === 'failed' : s === 'succeeded';
+
+const edgeOf = (step: DagStep, need: string): EdgeCondition => step.needsOn?.[need] ?? 'success';
+
+/** Pending steps whose edges are all satisfied: due to be queued now, in declaration order. */
 export function readySteps(def: { steps: readonly DagStep[] }, statuses: Statuses): string[] {
   return def.steps
     .filter((s) => statusOf(statuses, s.id) === 'pending')
-    .filter((s) => s.needs.every((n) => statuses[n] === 'succeeded'))
+    .filter((s) => s.needs.every((n) => satisfied(edgeOf(s, n), statusOf(statuses, n))))
     .map((s) => s.id);
 }
 
-const DEAD_END: ReadonlySet<StepStatus> = new Set(['failed', 'skipped', 'cancelled']);
-
 /**
- * Pending steps that can never run, to be marked `skipped`. The rule: a step runs only when every
- * step it needs succeeded, so a dependant of a failed, skipped or cancelled step is skipped. The
- * result is transitive (a dependant of a blocked step is blocked too), so one call settles the run
- * and `deriveRunStatus` can see it is finished. There is no "run anyway" flag yet.
+ * Pending steps that can never run, to be marked `skipped`. Transitive: a step blocked here counts
+ * as skipped for its own dependants, so one call settles the run and `deriveRunStatus` can see it
+ * is finished (and an `always` dependant of a blocked step becomes ready on the next call).
  */
 export function blockedSteps(def: { steps: readonly DagStep[] }, statuses: Statuses): string[] {
+  const working: Record<string, StepStatus | undefined> = { ...statuses };
   const blocked = new Set<string>();
-  const isDeadEnd = (id: string) => blocked.has(id) || DEAD_END.has(statusOf(statuses, id));
   let changed = true;
   while (changed) {
     changed = false;
     for (const step of def.steps) {
-      if (blocked.has(step.id) || statusOf(statuses, step.id) !== 'pending') continue;
-      if (step.needs.some(isDeadEnd)) {
+      if (blocked.has(step.id) || statusOf(working, step.id) !== 'pending') continue;
+      const dead = step.needs.some((n) => {
+        const s = statusOf(working, n);
+        return FINISHED.has(s) && !satisfied(edgeOf(step, n), s);
+      });
+      if (dead) {
         blocked.add(step.id);
+        working[step.id] = 'skipped';
         changed = true;
       }
     }

@@ -23,17 +23,40 @@ export const retrySchema = z.strictObject({
   delayMs: z.int().min(0).default(1000),
 });
 
-export const stepSchema = z.strictObject({
+export const EDGE_CONDITIONS = ['success', 'failure', 'always'] as const;
+export type EdgeCondition = (typeof EDGE_CONDITIONS)[number];
+
+/** A need is a step id (runs after it succeeded) or `{ step, on }` for failure/always edges. */
+export const needSchema = z.union([
+  z.string(),
+  z.strictObject({ step: z.string(), on: z.enum(EDGE_CONDITIONS).default('success') }),
+]);
+
+const stepObjectSchema = z.strictObject({
   // Stable id: expressions refer to steps.<id>, so it must be a valid JSONata name, and renaming
   // the display text (description) never rewrites expressions.
   id: z.string().regex(STEP_ID_PATTERN, 'must start with a letter and contain only letters, digits, _ and -'),
   action: z.string().min(1),
   description: z.string().default(''),
   with: z.record(z.string(), z.unknown()).default({}),
-  needs: z.array(z.string()).default([]),
+  needs: z.array(needSchema).default([]),
+  /** Normalised edge conditions (only non-`success` ones); written by the transform below. */
+  needsOn: z.record(z.string(), z.enum(EDGE_CONDITIONS)).optional(),
   if: z.string().min(1).optional(),
   retry: retrySchema.optional(),
   timeoutMs: z.int().min(1).optional(),
+});
+
+// Normalised form: `needs` is always a list of ids, and edges that are not plain "after success"
+// are kept in `needsOn`, so graph code stays simple and the text form round-trips.
+export const stepSchema = stepObjectSchema.transform(({ needs, needsOn, ...step }) => {
+  const on: Record<string, EdgeCondition> = { ...needsOn };
+  const ids = needs.map((n) => {
+    if (typeof n === 'string') return n;
+    if (n.on !== 'success') on[n.step] = n.on;
+    return n.step;
+  });
+  return { ...step, needs: ids, ...(Object.keys(on).length > 0 && { needsOn: on }) };
 });
 
 export const layoutSchema = z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() }));

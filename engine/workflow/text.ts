@@ -64,7 +64,8 @@ function stepToPlain(step: WorkflowStep): Record<string, unknown> {
     id: step.id,
     action: step.action,
     description: step.description || undefined,
-    needs: step.needs.length > 0 ? step.needs : undefined,
+    // Plain ids for ordinary edges; `{ step, on }` only where the edge has a condition.
+    needs: step.needs.length > 0 ? step.needs.map((n) => (step.needsOn?.[n] ? { step: n, on: step.needsOn[n] } : n)) : undefined,
     if: step.if,
     with: Object.keys(step.with).length > 0 ? step.with : undefined,
     retry: step.retry && { attempts: step.retry.attempts, backoff: step.retry.backoff, delayMs: step.retry.delayMs },
