@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['engine/**/*.test.ts', 'server/**/*.unit.test.ts'],
+          include: ['engine/**/*.test.ts', 'server/**/*.unit.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts'],
           environment: 'node',
         },
       },

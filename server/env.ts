@@ -1,5 +1,6 @@
 // The only reader of process.env. Parsed lazily so importing a module never throws at build time
 // (Next imports route modules while building, when no database is configured).
+import path from 'node:path';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -14,6 +15,8 @@ const envSchema = z.object({
   RAILYARD_LIVE_MAXLEN: z.coerce.number().int().positive().default(10_000),
   RAILYARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
   RAILYARD_MAX_EVENT_DEPTH: z.coerce.number().int().positive().default(10),
+  /** How long a running step's claim lasts without a heartbeat (crash detection). */
+  RAILYARD_STEP_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Per-run working folders for shell.run and git.* (one sub-folder per run). */
   RAILYARD_WORKSPACE_DIR: z.string().default('.railyard/workspaces'),
@@ -38,4 +41,32 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * Folders searched for `railyard-action-<name>` plugins: RAILYARD_PLUGIN_DIR first (explicit
+ * configuration wins over whatever PATH happens to hold), then PATH in order. Reads only these two
+ * variables rather than env(), so listing actions works even where the database settings are absent.
+ */
+export function pluginSearchPath(): string[] {
+  const dir = envSchema.shape.RAILYARD_PLUGIN_DIR.parse(process.env.RAILYARD_PLUGIN_DIR || undefined);
+  const fromPath = (process.env.PATH ?? '').split(path.delimiter);
+  const all = [dir, ...fromPath].filter((d): d is string => !!d).map((d) => path.resolve(d));
+  return [...new Set(all)];
+}
+
+// Plugins are third-party code: they get the OS basics (and proxy/CA settings to reach other
+// systems), never the worker's own settings such as DATABASE_URL or RAILYARD_ENCRYPTION_KEY.
+const PLUGIN_ENV_ALLOW = [
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR',
+  'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy',
+];
+
+export function pluginProcessEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of PLUGIN_ENV_ALLOW) {
+    const value = process.env[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }

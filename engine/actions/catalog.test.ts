@@ -46,16 +46,16 @@ describe('action catalog', () => {
 
   it('lookupAction accepts a Map so plugins can extend the catalog', () => {
     const custom = defineAction({
-      id: 'git.tag',
-      title: 'Tag',
-      description: 'Tags a commit.',
+      id: 'acme.deploy',
+      title: 'Deploy',
+      description: 'Deploys with an in-house tool.',
       kind: 'work',
-      params: z.strictObject({ tag: z.string().describe('Tag name.') }),
+      params: z.strictObject({ target: z.string().describe('Target name.') }),
       outputs: z.object({}),
     });
     const catalog = new Map<string, ActionDefinition>([...Object.entries(actionCatalog), [custom.id, custom]]);
-    expect(lookupAction(catalog, 'git.tag')).toBe(custom);
-    expect(lookupAction(actionCatalog, 'git.tag')).toBeUndefined();
+    expect(lookupAction(catalog, 'acme.deploy')).toBe(custom);
+    expect(lookupAction(actionCatalog, 'acme.deploy')).toBeUndefined();
   });
 
   it('describeAction emits JSON schemas: defaulted params optional, descriptions kept', () => {

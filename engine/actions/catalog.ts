@@ -2,16 +2,48 @@
 // actions without editing this file; this record is only the default.
 import { z } from 'zod';
 import type { ActionDefinition } from './definition';
+import { approvalRequest } from './approval-request';
 import { delay } from './delay';
+import { eventEmit } from './event-emit';
+import { eventWait } from './event-wait';
+import { gitChangelog } from './git-changelog';
+import { gitClone } from './git-clone';
+import { gitCommitFile } from './git-commit-file';
+import { gitCreateBranch } from './git-create-branch';
+import { gitPush } from './git-push';
+import { gitTag } from './git-tag';
+import { shellRun } from './shell-run';
+import { versionNext } from './version-next';
 import { httpRequest } from './http-request';
+import { jenkinsBuild } from './jenkins-build';
+import { jiraComment } from './jira-comment';
+import { jiraTransition } from './jira-transition';
+import { notifyChat } from './notify-chat';
+import { notifyEmail } from './notify-email';
 import { log } from './log';
 import { varsSet } from './vars-set';
 
 export const actionCatalog = {
   log,
+  'event.wait': eventWait,
+  'event.emit': eventEmit,
+  'approval.request': approvalRequest,
   'vars.set': varsSet,
   'http.request': httpRequest,
+  'notify.chat': notifyChat,
+  'notify.email': notifyEmail,
+  'jenkins.build': jenkinsBuild,
+  'jira.comment': jiraComment,
+  'jira.transition': jiraTransition,
   delay,
+  'shell.run': shellRun,
+  'git.clone': gitClone,
+  'git.create-branch': gitCreateBranch,
+  'git.commit-file': gitCommitFile,
+  'git.tag': gitTag,
+  'git.push': gitPush,
+  'git.changelog': gitChangelog,
+  'version.next': versionNext,
 } satisfies Record<string, ActionDefinition>;
 
 export type ActionId = keyof typeof actionCatalog;

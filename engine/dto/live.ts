@@ -3,11 +3,13 @@
 // its react-query cache without refetching.
 import { z } from 'zod';
 import { eventSummarySchema } from './events';
-import { runSummarySchema, stepRunSchema } from './runs';
+import { logLineSchema, runSummarySchema, stepRunSchema } from './runs';
 
 export const liveMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event'), event: eventSummarySchema }),
   z.object({ kind: z.literal('run'), run: runSummarySchema }),
   z.object({ kind: z.literal('step'), runId: z.string(), step: stepRunSchema }),
+  // Log lines as a step produces them (shell output, plugin stderr), appended by the client.
+  z.object({ kind: z.literal('log'), runId: z.string(), stepId: z.string(), lines: z.array(logLineSchema) }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -1,6 +1,7 @@
 // The contract between the step executor and an action's side-effecting handler. Definitions
 // (id, schemas, docs) live in engine/actions; handlers live here because they touch the world.
 import type { LogLine } from '@/engine/dto/runs';
+import type { WaitSpec, WaitState } from '@/engine/run/wait';
 
 export type RunContext = {
   event: { id: string; source: string; type: string; payload: unknown; headers: Record<string, string>; receivedAt: string };
@@ -17,8 +18,9 @@ export type ActionInput<P> = {
   idempotencyKey: string;
   signal: AbortSignal;
   log: (level: LogLine['level'], message: string) => void;
-  /** Set when the step is woken from a persisted wait it asked for earlier. */
-  resume: { waitingSince: Date; payload?: unknown } | null;
+  /** Set when the step is woken from a persisted wait it asked for earlier; `resolution` is
+   *  absent when the deadline passed first. */
+  resume: { waitingSince: Date; state: WaitState } | null;
   now: () => Date;
   /** The run's private working folder (created on first call), shared by its steps: a clone made
    *  by git.clone is where git.tag or shell.run find it. */
@@ -27,7 +29,8 @@ export type ActionInput<P> = {
 
 export type ActionResult =
   | { outputs: unknown; vars?: Record<string, unknown> }
-  | { waitUntil: Date };
+  /** Persist a wait: the step sleeps in the database until `for` resolves or `until` passes. */
+  | { wait: WaitSpec; until: Date | null };
 
 export type ActionHandler<P = never> = (input: ActionInput<P>) => Promise<ActionResult>;
 

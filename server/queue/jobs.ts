@@ -14,10 +14,19 @@ export const jobCatalog = {
   },
   'step.run': {
     queue: QUEUES.steps,
-    payload: z.object({ stepRunId: z.string().min(1), runId: z.string(), stepId: z.string(), attempt: z.number().int().min(1), wake: z.boolean().default(false) }),
-    // Deterministic `<runId>.<stepId>.<attempt>` (BullMQ ids may not contain ':').
-    jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean }) =>
-      `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}`,
+    payload: z.object({
+      stepRunId: z.string().min(1),
+      runId: z.string(),
+      stepId: z.string(),
+      attempt: z.number().int().min(1),
+      wake: z.boolean().default(false),
+      /** Set by the reconciler to take over a step whose worker died (the expired lease's time). */
+      recover: z.number().int().optional(),
+    }),
+    // Deterministic `<runId>.<stepId>.<attempt>` (BullMQ ids may not contain ':'). Wake-ups and
+    // recoveries get their own suffix: the original id may still be held by a dead worker's job.
+    jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean; recover?: number }) =>
+      `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}${p.recover ? `.recover-${p.recover}` : ''}`,
   },
 } as const;
 

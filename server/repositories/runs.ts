@@ -35,16 +35,18 @@ export async function lockRun(tx: Tx, runId: string) {
   return tx.run.findUniqueOrThrow({ where: { id: runId }, include: runWithContext });
 }
 
-/** Steps that are due but may have lost their job (Redis flushed, crash before enqueue). */
+/** Steps that are due but may have lost their job (Redis flushed, crash before enqueue), or
+ *  whose worker died mid-step (lease expired). */
 export const findDueSteps = (queuedBefore: Date, take: number) =>
   db().stepRun.findMany({
     where: {
       OR: [
         { status: 'queued', queuedAt: { lt: queuedBefore } },
         { status: 'waiting', wakeAt: { lt: queuedBefore } },
+        { status: 'running', leaseUntil: { lt: new Date() } },
       ],
     },
     orderBy: { queuedAt: 'asc' },
     take,
-    select: { id: true, runId: true, stepId: true, attempt: true, status: true },
+    select: { id: true, runId: true, stepId: true, attempt: true, status: true, leaseUntil: true },
   });

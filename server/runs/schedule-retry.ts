@@ -1,4 +1,3 @@
-import type { LogLine } from '@/engine/dto/runs';
 import type { WorkflowStep } from '@/engine/workflow/schema';
 import { db } from '../db/client';
 import { enqueueSafely } from '../queue/enqueue';
@@ -18,13 +17,11 @@ export async function scheduleRetry(
   job: { runId: string; stepId: string; attempt: number },
   delayMs: number,
   error: string,
-  logs: LogLine[],
 ): Promise<void> {
   const next = job.attempt + 1;
-  const row = await db().stepRun.findUniqueOrThrow({ where: { id: stepRunId }, select: { logs: true } });
   await db().stepRun.update({
     where: { id: stepRunId },
-    data: { status: 'queued', attempt: next, error, queuedAt: new Date(Date.now() + delayMs), logs: [...(row.logs as LogLine[]), ...logs] },
+    data: { status: 'queued', attempt: next, error, queuedAt: new Date(Date.now() + delayMs), leaseUntil: null },
   });
   await enqueueSafely('step.run', [{ stepRunId, runId: job.runId, stepId: job.stepId, attempt: next }], { delayMs });
   await publishRun(job.runId, [job.stepId]);

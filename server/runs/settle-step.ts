@@ -1,7 +1,6 @@
 // The one place a step reaches an end state. Under the run's row lock it records the step, merges
 // variables, queues the steps that became ready, skips the ones that can never run, and derives
 // the run's status. Jobs for newly queued steps are enqueued after the commit.
-import type { LogLine } from '@/engine/dto/runs';
 import { blockedSteps, readySteps } from '@/engine/workflow/dag';
 import { deriveRunStatus, isTerminalRun, type StepStatus } from '@/engine/run/status';
 import { db } from '../db/client';
@@ -10,18 +9,18 @@ import { enqueueSafely } from '../queue/enqueue';
 import { lockRun } from '../repositories/runs';
 import { publishRun } from './publish-run';
 import { definitionOf } from './context';
+import { startNextInLine } from './next-in-line';
 
 export type Settlement = {
-  status: 'succeeded' | 'failed' | 'skipped';
+  status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
   outputs?: unknown;
   vars?: Record<string, unknown>;
   error?: string;
-  logs: LogLine[];
 };
 
 export async function settleStep(stepRunId: string, runId: string, s: Settlement): Promise<void> {
   const now = new Date();
-  const { queued, changed, runFinished } = await db().$transaction(async (tx) => {
+  const { queued, changed, runFinished, nextRunId } = await db().$transaction(async (tx) => {
     const run = await lockRun(tx, runId);
     const def = definitionOf(run);
     const self = run.steps.find((st) => st.id === stepRunId)!;
@@ -32,7 +31,7 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
         outputs: (s.outputs ?? undefined) as Prisma.InputJsonValue | undefined,
         error: s.error ?? null,
         finishedAt: now,
-        logs: [...(self.logs as LogLine[]), ...s.logs],
+        leaseUntil: null,
       },
     });
     const statuses: Record<string, StepStatus> = Object.fromEntries(run.steps.map((st) => [st.stepId, st.status as StepStatus]));
@@ -64,13 +63,18 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
         finishedAt: isTerminalRun(status) ? now : undefined,
       },
     });
+    const next = isTerminalRun(status)
+      ? await startNextInLine(tx, { workflowId: run.workflowVersion.workflowId, key: run.concurrencyKey })
+      : [];
     return {
-      queued: ready.map((id) => ({ stepRunId: rows.get(id)!.id, runId, stepId: id, attempt: 1 })),
+      queued: [...ready.map((id) => ({ stepRunId: rows.get(id)!.id, runId, stepId: id, attempt: 1 })), ...next],
       changed: [self.stepId, ...ready, ...blocked],
       runFinished: isTerminalRun(status),
+      nextRunId: next[0]?.runId,
     };
   });
 
   await enqueueSafely('step.run', queued);
   await publishRun(runId, changed, { withEvent: runFinished });
+  if (nextRunId) await publishRun(nextRunId);
 }

@@ -1,114 +1,133 @@
-// Executes one step attempt (one BullMQ job). The database decides whether the job is still due:
-// the claim is a conditional update, so a duplicate or stale job is a no-op.
-import { getAction } from '@/engine/actions/catalog';
-import type { LogLine } from '@/engine/dto/runs';
+// Executes one step attempt (one BullMQ job): claim → resolve parameters (secrets only here, in
+// the worker) → run the handler under a lease → settle, retry or persist a wait.
+import type { StepRun } from '../db/generated/client';
+import type { WaitState } from '@/engine/run/wait';
 import { evaluateCondition } from '@/engine/params/condition';
-import { resolveTemplate } from '@/engine/params/template';
+import { findExpressions, resolveTemplate } from '@/engine/params/template';
+import { redactSecrets, secretNamesIn } from '@/engine/secrets/redact';
+import type { WorkflowStep } from '@/engine/workflow/schema';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { handlerFor } from '../actions/handler-registry';
+import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
-import { enqueueSafely } from '../queue/enqueue';
-import { findRun } from '../repositories/runs';
+import { findRun, type RunWithContext } from '../repositories/runs';
+import { claimStep, type StepJob } from '../runs/claim-step';
 import { buildRunContext, definitionOf } from '../runs/context';
+import { startHeartbeat } from '../runs/lease';
 import { publishRun } from '../runs/publish-run';
-import { settleStep } from '../runs/settle-step';
-import { runWorkspace } from '../runs/workspace';
 import { backoffMs, scheduleRetry } from '../runs/schedule-retry';
+import { settleStep } from '../runs/settle-step';
+import { StepLogger } from '../runs/step-logger';
+import { enterWait } from '../runs/waits';
+import { runWorkspace } from '../runs/workspace';
+import { loadSecrets } from '../secrets/load-secrets';
 
-export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean };
+export type { StepJob } from '../runs/claim-step';
 
 export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
-  const now = new Date();
-  const claim = await db().stepRun.updateMany({
-    where: job.wake
-      ? { id: job.stepRunId, status: 'waiting', attempt: job.attempt, wakeAt: { lte: now } }
-      : { id: job.stepRunId, status: 'queued', attempt: job.attempt },
-    data: job.wake ? { status: 'running' } : { status: 'running', startedAt: now, wakeAt: null },
-  });
-  if (claim.count === 0) return 'stale';
-  await db().run.updateMany({ where: { id: job.runId, status: 'queued' }, data: { status: 'running', startedAt: now } });
-
+  if (!(await claimStep(job))) return 'stale';
+  await db().run.updateMany({ where: { id: job.runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
   const run = (await findRun(job.runId))!;
   const self = run.steps.find((s) => s.id === job.stepRunId)!;
+  const step = definitionOf(run).steps.find((s) => s.id === job.stepId)!;
+  if (run.status === 'cancelled') {
+    await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' });
+    return 'ran';
+  }
   await publishRun(run.id, [job.stepId]);
-  const def = definitionOf(run);
-  const step = def.steps.find((s) => s.id === job.stepId)!;
-  const logs: LogLine[] = [];
-  const log = (level: LogLine['level'], message: string) => logs.push({ at: new Date().toISOString(), level, message });
-  const context = buildRunContext(run);
 
+  const secrets = await loadSecrets(secretNamesIn(findExpressions({ with: step.with, if: step.if })));
+  const redact = <T>(value: T): T => redactSecrets(value, secrets) as T;
+  const logger = new StepLogger(self.id, run.id, step.id, redact);
+  const controller = new AbortController();
+  const stopHeartbeat = startHeartbeat(self.id, run.id, controller);
   try {
-    if (step.if && !job.wake && !(await evaluateCondition(step.if, context))) {
-      log('info', `skipped: condition "${step.if}" is false`);
-      await settleStep(self.id, run.id, { status: 'skipped', logs });
-      return 'ran';
-    }
-    const action = getAction(step.action);
-    const handler = handlerFor(step.action);
-    if (!action || !handler) throw new PermanentError(`unknown action "${step.action}"`);
-    const resolved = await resolveTemplate(step.with, context);
-    const parsed = action.params.safeParse(resolved);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'with'}: ${i.message}`).join('; ');
-      throw new PermanentError(`invalid parameters: ${detail}`);
-    }
-    await db().stepRun.update({ where: { id: self.id }, data: { inputs: resolved as Prisma.InputJsonValue } });
-
-    const controller = new AbortController();
-    const result = await withTimeout(
-      handler({
-        params: parsed.data,
-        context,
-        idempotencyKey: `${run.id}.${step.id}.${job.attempt}`,
-        signal: controller.signal,
-        log,
-        resume: job.wake && self.startedAt ? { waitingSince: self.startedAt } : null,
-        now: () => new Date(),
-        workspace: () => runWorkspace(run.id),
-      }),
-      step.timeoutMs,
-      controller,
-    );
-    if ('waitUntil' in result) {
-      await db().stepRun.update({
-        where: { id: self.id },
-        data: { status: 'waiting', wakeAt: result.waitUntil, logs: [...(self.logs as LogLine[]), ...logs] },
-      });
-      const delayMs = Math.max(0, result.waitUntil.getTime() - Date.now());
-      await enqueueSafely('step.run', [{ ...job, wake: true }], { delayMs });
-      await publishRun(run.id, [job.stepId]);
-      return 'ran';
-    }
-    const outputs = action.outputs.safeParse(result.outputs);
-    if (!outputs.success) throw new PermanentError(`action returned invalid outputs: ${outputs.error.message}`);
-    await settleStep(self.id, run.id, { status: 'succeeded', outputs: outputs.data, vars: result.vars, logs });
+    const result = await runAttempt({ job, run, self, step, secrets, logger, controller, redact });
+    await logger.flush();
+    if (result === 'skipped') await settleStep(self.id, run.id, { status: 'skipped' });
+    else if ('wait' in result) await enterWait(job, result.wait, result.until);
+    else await settleStep(self.id, run.id, { status: 'succeeded', outputs: redact(result.outputs), vars: result.vars && redact(result.vars) });
   } catch (err) {
-    const message = (err as Error).message ?? String(err);
-    log('error', message);
+    const message = redact(err instanceof Error ? err.message : String(err));
+    logger.log('error', message);
+    await logger.flush();
     const attempts = step.retry?.attempts ?? 1;
-    if (!isPermanent(err) && job.attempt < attempts) {
+    if (!isPermanent(err) && !controller.signal.aborted && job.attempt < attempts) {
       const delay = backoffMs(step.retry!, job.attempt);
-      log('warn', `attempt ${job.attempt} of ${attempts} failed; retrying in ${delay} ms`);
-      await scheduleRetry(self.id, job, delay, message, logs);
+      logger.log('warn', `attempt ${job.attempt} of ${attempts} failed; retrying in ${delay} ms`);
+      await logger.flush();
+      await scheduleRetry(self.id, job, delay, message);
     } else {
-      await settleStep(self.id, run.id, { status: 'failed', error: message, logs });
+      await settleStep(self.id, run.id, { status: 'failed', error: message });
     }
+  } finally {
+    stopHeartbeat();
   }
   return 'ran';
 }
 
+type Attempt = {
+  job: StepJob;
+  run: RunWithContext;
+  self: StepRun;
+  step: WorkflowStep;
+  secrets: Record<string, string>;
+  logger: StepLogger;
+  controller: AbortController;
+  redact: <T>(value: T) => T;
+};
+
+async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
+  const context = buildRunContext(a.run, a.secrets);
+  if (a.step.if && !a.job.wake && !(await evaluateCondition(a.step.if, context))) {
+    a.logger.log('info', `skipped: condition "${a.step.if}" is false`);
+    return 'skipped';
+  }
+  const action = await resolveAction(a.step.action);
+  if (!action) throw new PermanentError(`unknown action "${a.step.action}"`);
+  const resolved = await resolveTemplate(a.step.with, context);
+  const parsed = action.definition.params.safeParse(resolved);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'with'}: ${i.message}`).join('; ');
+    throw new PermanentError(`invalid parameters: ${detail}`);
+  }
+  // Stored inputs are what the step saw, with every secret value masked.
+  await db().stepRun.update({ where: { id: a.self.id }, data: { inputs: a.redact(resolved) as Prisma.InputJsonValue } });
+
+  const waitState = a.self.waitFor as WaitState | null;
+  const result = await withTimeout(
+    action.handler({
+      params: parsed.data,
+      context,
+      idempotencyKey: `${a.run.id}.${a.step.id}.${a.job.attempt}`,
+      signal: a.controller.signal,
+      log: a.logger.log,
+      resume: a.job.wake && waitState ? { waitingSince: new Date(waitState.since), state: waitState } : null,
+      now: () => new Date(),
+      workspace: () => runWorkspace(a.run.id),
+    }),
+    a.step.timeoutMs,
+    a.controller,
+  );
+  if ('outputs' in result) {
+    const outputs = action.definition.outputs.safeParse(result.outputs);
+    if (!outputs.success) throw new PermanentError(`action returned invalid outputs: ${outputs.error.message}`);
+    return { ...result, outputs: outputs.data };
+  }
+  return result;
+}
+
+/** Fails the attempt after `ms` and aborts the handler's signal so it can stop its work. */
 async function withTimeout(p: Promise<ActionResult>, ms: number | undefined, controller: AbortController): Promise<ActionResult> {
-  if (!ms) return p;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`timed out after ${ms} ms`));
-    }, ms);
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(controller.signal.reason instanceof Error ? controller.signal.reason : new Error('aborted'));
+    if (controller.signal.aborted) fail();
+    controller.signal.addEventListener('abort', fail, { once: true });
+    if (ms) timer = setTimeout(() => controller.abort(new Error(`timed out after ${ms} ms`)), ms);
   });
   try {
-    return await Promise.race([p, timeout]);
+    return await Promise.race([p, aborted]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,70 +1,61 @@
-// Worker side of intake: match an event to the live workflows, create their runs and queue the
-// steps that have nothing to wait for. Runs and the event's "processed" mark commit together, and
+// Worker side of intake: wake the steps waiting for this event, then match it to the live
+// workflows and create their runs. Runs and the event's "processed" mark commit together, and
 // jobs are enqueued only after that commit.
 import { matchesTrigger } from '@/engine/workflow/match';
-import { readySteps } from '@/engine/workflow/dag';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { db } from '../db/client';
+import type { Event } from '../db/generated/client';
 import { enqueueSafely } from '../queue/enqueue';
 import { findLiveVersions } from '../repositories/workflows';
+import { createRun } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
+import { resolveWaitsForEvent } from '../runs/waits';
 import { publishEventSummaries } from './publish-event';
 
-export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
-  const event = await db().event.findUnique({ where: { id: eventId } });
-  if (!event || event.processedAt) return { runIds: [] };
+type Version = { id: string; workflowId: string; definition: unknown };
 
-  const candidates = await findLiveVersions(event.sourceKey, event.type);
-  const matched: { versionId: string; def: WorkflowDefinition }[] = [];
-  for (const { workflow, version } of candidates) {
+/** The live versions whose trigger (source, type, filter) matches the event. */
+export async function matchingVersions(event: Event): Promise<Version[]> {
+  const matched: Version[] = [];
+  for (const { workflow, version } of await findLiveVersions(event.sourceKey, event.type)) {
     const def = version.definition as unknown as WorkflowDefinition;
     try {
       const headers = event.headers as Record<string, string>;
       if (await matchesTrigger(def, { source: event.sourceKey, type: event.type, payload: event.payload, headers })) {
-        matched.push({ versionId: version.id, def });
+        matched.push({ id: version.id, workflowId: workflow.id, definition: def });
       }
     } catch (err) {
       // A filter that errors is a workflow bug, not a reason to lose the event for other workflows.
       console.warn(`[engine] filter of workflow "${workflow.name}" v${version.version} failed: ${(err as Error).message}`);
     }
   }
+  return matched;
+}
 
-  const now = new Date();
+/** Creates runs for (event, versions) in one transaction, then enqueues and publishes. */
+export async function startRuns(event: Event, versions: Version[], extra: { reason: 'event' | 'replay'; claim: boolean }) {
   const created = await db().$transaction(async (tx) => {
-    const claimed = await tx.event.updateMany({ where: { id: eventId, processedAt: null }, data: { processedAt: now } });
-    if (claimed.count === 0) return []; // another worker got here first
-    const runs = [];
-    for (const { versionId, def } of matched) {
-      const ready = new Set(readySteps(def, {}));
-      const run = await tx.run.create({
-        data: {
-          workflowVersionId: versionId,
-          eventId,
-          status: 'queued',
-          steps: {
-            create: def.steps.map((s) => ({
-              stepId: s.id,
-              action: s.action,
-              status: ready.has(s.id) ? 'queued' : 'pending',
-              attempt: ready.has(s.id) ? 1 : 0,
-              queuedAt: ready.has(s.id) ? now : null,
-            })),
-          },
-        },
-        include: { steps: true },
-      });
-      runs.push(run);
+    if (extra.claim) {
+      const claimed = await tx.event.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } });
+      if (claimed.count === 0) return null; // another worker got here first
     }
+    const runs = [];
+    for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason }));
     return runs;
   });
+  if (!created) return null;
+  await enqueueSafely('step.run', created.flatMap((r) => r.queued));
+  await Promise.all([...created.map((r) => publishRun(r.runId)), ...created.flatMap((r) => r.cancelled.map((id) => publishRun(id)))]);
+  await publishEventSummaries([event.id]);
+  return created.map((r) => r.runId);
+}
 
-  await enqueueSafely(
-    'step.run',
-    created.flatMap((run) =>
-      run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt })),
-    ),
-  );
-  await Promise.all(created.map((r) => publishRun(r.id)));
-  await publishEventSummaries([eventId]);
-  return { runIds: created.map((r) => r.id) };
+export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
+  const event = await db().event.findUnique({ where: { id: eventId } });
+  if (!event || event.processedAt) return { runIds: [] };
+  const versions = await matchingVersions(event);
+  const runIds = await startRuns(event, versions, { reason: 'event', claim: true });
+  if (runIds === null) return { runIds: [] };
+  await resolveWaitsForEvent(event);
+  return { runIds };
 }

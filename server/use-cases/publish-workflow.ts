@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { WorkflowDetail } from '@/engine/dto/registry';
 import { parseWorkflowText, toWorkflowYaml, WorkflowTextError } from '@/engine/workflow/text';
 import { formatIssues, validateWorkflow } from '@/engine/workflow/validate';
+import { loadActionCatalog } from '../actions/catalog';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { AppError, badRequest } from '../errors';
@@ -25,7 +26,7 @@ export async function publishWorkflow(input: PublishInput): Promise<{ workflow: 
     }
   } else raw = input.object;
 
-  const result = validateWorkflow(raw);
+  const result = validateWorkflow(raw, await loadActionCatalog());
   if (!result.ok) throw badRequest(`workflow is invalid: ${formatIssues(result.issues)}`, result.issues);
   const def = result.workflow;
   if (!(await findSource(def.trigger.source))) {

@@ -13,7 +13,14 @@ export async function reconcileDueWork(opts: { graceMs?: number; batch?: number 
   await enqueueSafely('event.process', events.map((e) => ({ eventId: e.id })));
   await enqueueSafely(
     'step.run',
-    steps.map((s) => ({ stepRunId: s.id, runId: s.runId, stepId: s.stepId, attempt: s.attempt, wake: s.status === 'waiting' })),
+    steps.map((s) => ({
+      stepRunId: s.id,
+      runId: s.runId,
+      stepId: s.stepId,
+      attempt: s.attempt,
+      wake: s.status === 'waiting',
+      recover: s.status === 'running' ? s.leaseUntil?.getTime() : undefined,
+    })),
   );
   return { events: events.length, steps: steps.length };
 }

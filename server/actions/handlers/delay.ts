@@ -11,7 +11,7 @@ export const delayHandler: ActionHandler<z.output<typeof delay.params>> = async 
     if (params.ms === 0) return { outputs: { waitedMs: 0 } };
     const until = new Date(now().getTime() + params.ms);
     log('info', `waiting until ${until.toISOString()}`);
-    return { waitUntil: until };
+    return { wait: { kind: 'delay' }, until };
   }
   return { outputs: { waitedMs: now().getTime() - resume.waitingSince.getTime() } };
 };

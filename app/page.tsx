@@ -1,0 +1,5 @@
+import { OverviewClient } from './overview-client';
+
+export default function OverviewPage() {
+  return <OverviewClient />;
+}

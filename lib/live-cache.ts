@@ -1,0 +1,108 @@
+// Pure cache writers for live messages (see lib/use-live-updates.ts). Each LiveMessage carries the
+// full current DTO, so we upsert it into every cached query that shows it instead of refetching.
+import type { QueryClient } from '@tanstack/react-query';
+import type { EventDetail, EventSummary, RunRef } from '@/engine/dto/events';
+import type { LiveMessage } from '@/engine/dto/live';
+import type { RunDetail, RunSummary, StepRunDto } from '@/engine/dto/runs';
+import { isTerminalRun } from '@/engine/run/status';
+import { keys, PAGE_SIZE, type EventFilters, type EventPages, type RunFilters } from './queries';
+
+// Live prepends would grow an open feed forever; keep a generous cap per cached list.
+const MAX_LIVE_ROWS = PAGE_SIZE * 4;
+
+function upsertById<T extends { id: string }>(list: readonly T[], item: T, prependIfMissing: boolean): T[] {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) return list.map((x, j) => (j === i ? item : x));
+  return prependIfMissing ? [item, ...list].slice(0, MAX_LIVE_ROWS) : [...list];
+}
+
+function mapPages(data: EventPages, fn: (page: EventSummary[], index: number) => EventSummary[]): EventPages {
+  return { ...data, pages: data.pages.map(fn) };
+}
+
+const eventMatches = (f: EventFilters, e: { source: string; type: string }) =>
+  (!f.source || f.source === e.source) && (!f.type || f.type === e.type);
+const runMatches = (f: RunFilters, r: RunSummary) =>
+  (!f.status || f.status === r.status) && (!f.workflow || f.workflow === r.workflow.name);
+
+function applyEvent(qc: QueryClient, event: EventSummary): void {
+  for (const [key, data] of qc.getQueriesData<EventPages>({ queryKey: ['events'] })) {
+    if (!data) continue;
+    const filters = (key[1] ?? {}) as EventFilters;
+    if (!eventMatches(filters, event)) continue;
+    const known = data.pages.some((p) => p.some((e) => e.id === event.id));
+    qc.setQueryData<EventPages>(key, mapPages(data, (page, i) => upsertById(page, event, !known && i === 0)));
+  }
+  qc.setQueryData<EventDetail>(keys.event(event.id), (old) => (old ? { ...old, ...event } : old));
+}
+
+function toRef(run: RunSummary): RunRef {
+  return { id: run.id, number: run.number, workflow: run.workflow.name, version: run.workflow.version, status: run.status };
+}
+
+function withRunRef<T extends EventSummary>(event: T, ref: RunRef): T {
+  const runs = event.runs.some((r) => r.id === ref.id)
+    ? event.runs.map((r) => (r.id === ref.id ? ref : r))
+    : [...event.runs, ref];
+  return { ...event, runs };
+}
+
+function applyRun(qc: QueryClient, run: RunSummary): void {
+  for (const [key, data] of qc.getQueriesData<RunSummary[]>({ queryKey: ['runs'] })) {
+    if (!data) continue;
+    const filters = (key[1] ?? {}) as RunFilters;
+    // A run leaves a status-filtered list when its status changes, and joins the one it now matches.
+    const next = runMatches(filters, run) ? upsertById(data, run, true) : data.filter((r) => r.id !== run.id);
+    qc.setQueryData<RunSummary[]>(key, next);
+  }
+
+  const detailKey = keys.run(run.id);
+  const before = qc.getQueryData<RunDetail>(detailKey);
+  qc.setQueryData<RunDetail>(detailKey, (old) => (old ? { ...old, ...run } : old));
+  // The summary does not carry vars; refetch the detail once when the run finishes so final vars
+  // (set by meta actions) show up.
+  if (before && !isTerminalRun(before.status) && isTerminalRun(run.status)) {
+    void qc.invalidateQueries({ queryKey: detailKey, exact: true });
+  }
+
+  const ref = toRef(run);
+  for (const [key, data] of qc.getQueriesData<EventPages>({ queryKey: ['events'] })) {
+    if (!data || !data.pages.some((p) => p.some((e) => e.id === run.event.id))) continue;
+    qc.setQueryData<EventPages>(
+      key,
+      mapPages(data, (page) => page.map((e) => (e.id === run.event.id ? withRunRef(e, ref) : e))),
+    );
+  }
+  qc.setQueryData<EventDetail>(keys.event(run.event.id), (old) => (old ? withRunRef(old, ref) : old));
+}
+
+function applyStep(qc: QueryClient, runId: string, step: StepRunDto): void {
+  qc.setQueryData<RunDetail>(keys.run(runId), (old) => {
+    if (!old) return old;
+    const exists = old.steps.some((s) => s.id === step.id);
+    return { ...old, steps: exists ? old.steps.map((s) => (s.id === step.id ? step : s)) : [...old.steps, step] };
+  });
+}
+
+function applyLog(qc: QueryClient, runId: string, stepId: string, lines: StepRunDto['logs']): void {
+  qc.setQueryData<RunDetail>(keys.run(runId), (old) =>
+    old ? { ...old, steps: old.steps.map((s) => (s.id === stepId ? { ...s, logs: [...s.logs, ...lines] } : s)) } : old,
+  );
+}
+
+export function applyLiveMessage(qc: QueryClient, msg: LiveMessage): void {
+  switch (msg.kind) {
+    case 'event':
+      return applyEvent(qc, msg.event);
+    case 'run':
+      return applyRun(qc, msg.run);
+    case 'step':
+      return applyStep(qc, msg.runId, msg.step);
+    case 'log':
+      return applyLog(qc, msg.runId, msg.stepId, msg.lines);
+    default: {
+      const never: never = msg;
+      return never;
+    }
+  }
+}

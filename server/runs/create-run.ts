@@ -1,0 +1,91 @@
+// Creating a run, shared by event processing, re-run, resume and replay. Concurrency is decided
+// here under a Postgres advisory lock per (workflow, key), so any number of workers agree.
+import { resolveTemplate } from '@/engine/params/template';
+import { blockedSteps, readySteps } from '@/engine/workflow/dag';
+import type { StepStatus } from '@/engine/run/status';
+import type { WorkflowDefinition } from '@/engine/workflow/schema';
+import type { Tx } from '../db/client';
+import type { Event, Prisma, StepRun } from '../db/generated/client';
+import { cancelRunInTx } from './cancel-in-tx';
+
+export type NewRun = {
+  version: { id: string; workflowId: string; definition: unknown };
+  event: Event;
+  reason: 'event' | 'rerun' | 'resume' | 'replay';
+  previousRunId?: string;
+  /** Resume: succeeded steps of the previous run keep their inputs and outputs. */
+  carry?: StepRun[];
+  vars?: Record<string, unknown>;
+};
+
+export type QueuedStep = { stepRunId: string; runId: string; stepId: string; attempt: number };
+
+export async function lockConcurrencyKey(tx: Tx, workflowId: string, key: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workflowId}:${key}`}))`;
+}
+
+export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; queued: QueuedStep[]; cancelled: string[] }> {
+  const def = n.version.definition as WorkflowDefinition;
+  const now = new Date();
+  let key: string | null = null;
+  let hold: 'none' | 'queue' | 'skip' = 'none';
+  let error: string | null = null;
+  const cancelled: string[] = [];
+  if (def.concurrency) {
+    const eventCtx = { id: n.event.id, source: n.event.sourceKey, type: n.event.type, payload: n.event.payload, headers: n.event.headers };
+    key = String(await resolveTemplate(def.concurrency.key, { event: eventCtx }));
+    await lockConcurrencyKey(tx, n.version.workflowId, key);
+    const active = await tx.run.findMany({
+      where: { concurrencyKey: key, status: { in: ['queued', 'running'] }, workflowVersion: { workflowId: n.version.workflowId } },
+      select: { id: true, number: true },
+    });
+    if (active.length > 0) {
+      const onConflict = def.concurrency.onConflict;
+      if (onConflict === 'skip') {
+        hold = 'skip';
+        error = `skipped: run #${active[0].number} with concurrency key "${key}" is still active`;
+      } else if (onConflict === 'queue') {
+        hold = 'queue';
+      } else {
+        for (const r of active) {
+          await cancelRunInTx(tx, r.id, `cancelled: a newer run with concurrency key "${key}" started`);
+          cancelled.push(r.id);
+        }
+      }
+    }
+  }
+
+  const carried = new Map((n.carry ?? []).filter((s) => s.status === 'succeeded').map((s) => [s.stepId, s]));
+  const statuses: Record<string, StepStatus> = Object.fromEntries([...carried.keys()].map((id) => [id, 'succeeded' as const]));
+  const ready = hold === 'none' ? new Set(readySteps(def, statuses)) : new Set<string>();
+  const blocked = hold === 'none' ? new Set(blockedSteps(def, statuses)) : new Set<string>();
+  const stepRow = (id: string, action: string): Prisma.StepRunCreateWithoutRunInput => {
+    const old = carried.get(id);
+    if (old) {
+      return { stepId: id, action, status: 'succeeded', attempt: old.attempt, inputs: old.inputs ?? undefined, outputs: old.outputs ?? undefined,
+        logs: [{ at: now.toISOString(), level: 'info', message: `kept from run ${n.previousRunId}` }], startedAt: old.startedAt, finishedAt: old.finishedAt };
+    }
+    if (hold === 'skip') return { stepId: id, action, status: 'skipped', finishedAt: now };
+    if (ready.has(id)) return { stepId: id, action, status: 'queued', attempt: 1, queuedAt: now };
+    if (blocked.has(id)) return { stepId: id, action, status: 'skipped', finishedAt: now };
+    return { stepId: id, action, status: 'pending' };
+  };
+
+  const run = await tx.run.create({
+    data: {
+      workflowVersionId: n.version.id,
+      eventId: n.event.id,
+      status: hold === 'skip' ? 'cancelled' : 'queued',
+      reason: n.reason,
+      previousRunId: n.previousRunId,
+      concurrencyKey: key,
+      error,
+      finishedAt: hold === 'skip' ? now : undefined,
+      vars: (n.vars ?? {}) as Prisma.InputJsonValue,
+      steps: { create: def.steps.map((s) => stepRow(s.id, s.action)) },
+    },
+    include: { steps: true },
+  });
+  const queued = run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt }));
+  return { runId: run.id, queued, cancelled };
+}

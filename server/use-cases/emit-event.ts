@@ -1,0 +1,60 @@
+// event.emit: a run creates a new event, linked to it (parentRunId) and one level deeper than the
+// event that started the run. The depth limit stops workflows that trigger each other in a loop.
+import { randomBytes } from 'node:crypto';
+import { PermanentError } from '../actions/types';
+import { sha256 } from '../crypto';
+import { db } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { env } from '../env';
+import { enqueueSafely } from '../queue/enqueue';
+import { rememberEventTypes } from '../repositories/event-types';
+import { findEventByDelivery } from '../repositories/events';
+import { publishEventSummaries } from './publish-event';
+
+/** Railyard's own events (release.started, emitted events) come from the built-in source. */
+export const INTERNAL_SOURCE = 'railyard';
+
+async function ensureSource(key: string) {
+  if (await db().source.findUnique({ where: { key } })) return;
+  if (key !== INTERNAL_SOURCE) throw new PermanentError(`unknown source "${key}"`);
+  await db().source.upsert({
+    where: { key },
+    update: {},
+    // Nobody posts to it from outside: the token is random and immediately forgotten.
+    create: { key, name: 'Railyard', preset: 'generic', authMode: 'token', secretHash: sha256(randomBytes(32).toString('hex')),
+      description: 'Events emitted by Railyard itself and by workflows (event.emit).' },
+  });
+}
+
+export async function emitEvent(input: { runId: string; source: string; type: string; payload: unknown; idempotencyKey: string }) {
+  const run = await db().run.findUnique({ where: { id: input.runId }, select: { event: { select: { depth: true } } } });
+  if (!run) throw new PermanentError(`run ${input.runId} not found`);
+  const depth = run.event.depth + 1;
+  const max = env().RAILYARD_MAX_EVENT_DEPTH;
+  if (depth > max) {
+    throw new PermanentError(`event chain depth limit reached (${max}): ${input.source}/${input.type} would be level ${depth}; check for workflows that trigger each other`);
+  }
+  await ensureSource(input.source);
+  // A repeated attempt (stalled job) finds the event it already emitted.
+  const deliveryId = `emit.${input.idempotencyKey}`;
+  const existing = await findEventByDelivery(input.source, deliveryId);
+  if (existing) return { eventId: existing.id, duplicate: true };
+  try {
+    const event = await db().$transaction(async (tx) => {
+      await rememberEventTypes(tx, input.source, [input.type]);
+      return tx.event.create({
+        data: { sourceKey: input.source, type: input.type, payload: input.payload as Prisma.InputJsonValue, body: JSON.stringify(input.payload),
+          headers: {}, deliveryId, parentRunId: input.runId, depth },
+      });
+    });
+    await enqueueSafely('event.process', [{ eventId: event.id }]);
+    await publishEventSummaries([event.id]);
+    return { eventId: event.id, duplicate: false };
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      const winner = await findEventByDelivery(input.source, deliveryId);
+      if (winner) return { eventId: winner.id, duplicate: true };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,69 @@
+// Operations on runs: cancel, re-run, resume from the failed step, replay a stored event.
+// Each returns the affected run ids; history is never rewritten (re-run and resume create new
+// runs linked to the old one by previousRunId).
+import { isTerminalRun, type RunStatus } from '@/engine/run/status';
+import { db } from '../db/client';
+import { AppError, badRequest, notFound } from '../errors';
+import { enqueueSafely } from '../queue/enqueue';
+import { findRun, lockRun } from '../repositories/runs';
+import { findWorkflow } from '../repositories/workflows';
+import { cancelRunInTx } from '../runs/cancel-in-tx';
+import { createRun } from '../runs/create-run';
+import { startNextInLine } from '../runs/next-in-line';
+import { publishRun } from '../runs/publish-run';
+import { matchingVersions, startRuns } from './process-event';
+
+export async function cancelRun(runId: string, by: string): Promise<{ id: string }> {
+  const next = await db().$transaction(async (tx) => {
+    const run = await lockRun(tx, runId).catch(() => null);
+    if (!run) throw notFound(`run "${runId}"`);
+    if (isTerminalRun(run.status as RunStatus)) throw new AppError('conflict', `run #${run.number} is already ${run.status}`);
+    await cancelRunInTx(tx, runId, `cancelled by ${by}`);
+    return startNextInLine(tx, { workflowId: run.workflowVersion.workflowId, key: run.concurrencyKey });
+  });
+  await enqueueSafely('step.run', next);
+  await publishRun(runId, undefined, { withEvent: true });
+  if (next[0]) await publishRun(next[0].runId);
+  return { id: runId };
+}
+
+async function startDerivedRun(previousRunId: string, mode: 'rerun' | 'resume'): Promise<{ id: string }> {
+  const old = await findRun(previousRunId);
+  if (!old) throw notFound(`run "${previousRunId}"`);
+  if (mode === 'resume' && !['failed', 'cancelled'].includes(old.status)) {
+    throw new AppError('conflict', `only a failed or cancelled run can be resumed; run #${old.number} is ${old.status}`);
+  }
+  const created = await db().$transaction((tx) =>
+    createRun(tx, {
+      version: old.workflowVersion,
+      event: old.event,
+      reason: mode,
+      previousRunId: old.id,
+      ...(mode === 'resume' && { carry: old.steps, vars: old.vars as Record<string, unknown> }),
+    }),
+  );
+  await enqueueSafely('step.run', created.queued);
+  await publishRun(created.runId, undefined, { withEvent: true });
+  return { id: created.runId };
+}
+
+export const rerunRun = (runId: string) => startDerivedRun(runId, 'rerun');
+export const resumeRun = (runId: string) => startDerivedRun(runId, 'resume');
+
+/** Replays a stored event: against one workflow (its current or a chosen version), or against
+ *  every live workflow whose trigger matches, as if it had just arrived. */
+export async function replayEvent(input: { eventId: string; workflow?: string; version?: number }): Promise<{ runIds: string[] }> {
+  const event = await db().event.findUnique({ where: { id: input.eventId } });
+  if (!event) throw notFound(`event "${input.eventId}"`);
+  let versions;
+  if (input.workflow) {
+    const found = await findWorkflow(input.workflow, input.version);
+    if (!found) throw notFound(`workflow "${input.workflow}"${input.version ? ` version ${input.version}` : ''}`);
+    versions = [{ id: found.version.id, workflowId: found.workflow.id, definition: found.version.definition }];
+  } else {
+    if (input.version !== undefined) throw badRequest('version needs a workflow');
+    versions = await matchingVersions(event);
+  }
+  const runIds = (await startRuns(event, versions, { reason: 'replay', claim: false })) ?? [];
+  return { runIds };
+}
