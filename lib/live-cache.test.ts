@@ -10,11 +10,11 @@ const ev = (id: string, source = 'github', type = 'push'): EventSummary => ({
 });
 const run = (id: string, status: RunSummary['status'], eventId = 'e1', name = 'wf'): RunSummary => ({
   id, number: 1, status, workflow: { name, version: 2 }, event: { id: eventId, source: 'github', type: 'push' },
-  error: null, createdAt: '2026-01-01T00:00:00Z', startedAt: null, finishedAt: null,
+  error: null, reason: 'event', previousRunId: null, concurrencyKey: null, createdAt: '2026-01-01T00:00:00Z', startedAt: null, finishedAt: null,
 });
 const step = (id: string, status: StepRunDto['status']): StepRunDto => ({
   id, action: 'log', description: '', needs: [], status, attempts: 0, inputs: null, outputs: null, error: null,
-  logs: [], queuedAt: null, startedAt: null, finishedAt: null, wakeAt: null,
+  logs: [], queuedAt: null, startedAt: null, finishedAt: null, wakeAt: null, wait: null,
 });
 const pages = (...p: EventSummary[][]): EventPages => ({ pages: p, pageParams: p.map((_, i) => (i ? 'x' : undefined)) });
 
@@ -47,7 +47,7 @@ describe('applyLiveMessage', () => {
 
   it('merges run summaries and replaces steps in the run detail', () => {
     const qc = new QueryClient();
-    const detail: RunDetail = { ...run('r1', 'running'), vars: { a: 1 }, layout: null, steps: [step('a', 'running'), step('b', 'pending')] };
+    const detail: RunDetail = { ...run('r1', 'running'), vars: { a: 1 }, layout: null, emittedEvents: [], laterRuns: [], steps: [step('a', 'running'), step('b', 'pending')] };
     qc.setQueryData(keys.run('r1'), detail);
     applyLiveMessage(qc, { kind: 'step', runId: 'r1', step: step('a', 'succeeded') });
     applyLiveMessage(qc, { kind: 'run', run: { ...run('r1', 'running'), startedAt: '2026-01-01T00:00:01Z' } });

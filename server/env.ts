@@ -62,9 +62,23 @@ const PLUGIN_ENV_ALLOW = [
   'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy',
 ];
 
-export function pluginProcessEnv(): Record<string, string> {
+export function pluginProcessEnv(): NodeJS.ProcessEnv {
   const out: Record<string, string> = {};
   for (const name of PLUGIN_ENV_ALLOW) {
+    const value = process.env[name];
+    if (value !== undefined) out[name] = value;
+  }
+  // Next's typings declare NODE_ENV required on ProcessEnv; a child process does not need it.
+  return out as NodeJS.ProcessEnv;
+}
+
+/**
+ * Selected variables of the worker's own environment, for child processes (shell.run, plugins)
+ * that need PATH, HOME and the locale but must not inherit DATABASE_URL or secrets.
+ */
+export function hostEnv(names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;
   }

@@ -17,6 +17,7 @@ const step = (id: string, needs: string[] = [], status: StepRunDto['status'] = '
   startedAt: null,
   finishedAt: null,
   wakeAt: null,
+  wait: null,
 });
 
 describe('to-flow', () => {

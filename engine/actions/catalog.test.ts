@@ -66,7 +66,7 @@ describe('action catalog', () => {
     const props = d.params.properties as Record<string, { description?: string; default?: unknown }>;
     expect(props.method.default).toBe('GET');
     expect(props.url.description).toMatch(/URL/);
-    expect(Object.keys(d.outputs.properties ?? {})).toEqual(['status', 'headers', 'body']);
+    expect(Object.keys(d.outputs.properties ?? {})).toEqual(['status', 'headers', 'body', 'attempts']);
     expect(() => JSON.stringify(Object.values(actionCatalog).map(describeAction))).not.toThrow();
   });
 });

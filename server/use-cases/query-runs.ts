@@ -1,5 +1,6 @@
 import type { RunDetail, RunSummary } from '@/engine/dto/runs';
 import { toRunDetail, toRunSummary } from '../dto/map-runs';
+import { db } from '../db/client';
 import { notFound } from '../errors';
 import { findRun, listRuns } from '../repositories/runs';
 
@@ -10,5 +11,9 @@ export async function listRunSummaries(filter: { status?: string; workflow?: str
 export async function getRunDetail(id: string): Promise<RunDetail> {
   const run = await findRun(id);
   if (!run) throw notFound(`run "${id}"`);
-  return toRunDetail(run);
+  const [emitted, later] = await Promise.all([
+    db().event.findMany({ where: { parentRunId: id }, orderBy: { receivedAt: 'asc' }, select: { id: true, sourceKey: true, type: true, receivedAt: true } }),
+    db().run.findMany({ where: { previousRunId: id }, orderBy: { number: 'asc' }, select: { id: true, number: true, reason: true } }),
+  ]);
+  return toRunDetail(run, { emitted, later });
 }

@@ -1,37 +1,45 @@
 import type { z } from 'zod';
 import type { httpRequest } from '@/engine/actions/http-request';
+import { basicAuth, isRetryableStatus, send, sleep, statusError, type HttpAnswer } from '../http-client';
 import { PermanentError, type ActionHandler } from '../types';
 
-const MAX_BODY_CHARS = 256 * 1024;
+type Params = z.output<typeof httpRequest.params>;
 
-export const httpRequestHandler: ActionHandler<z.output<typeof httpRequest.params>> = async ({ params, signal, log, idempotencyKey }) => {
+function authHeader(auth: Params['auth']): Record<string, string> {
+  if (!auth) return {};
+  return { authorization: 'bearer' in auth ? `Bearer ${auth.bearer}` : basicAuth(auth.username, auth.password) };
+}
+
+export const httpRequestHandler: ActionHandler<Params> = async ({ params, signal, log, idempotencyKey }) => {
   const method = params.method ?? 'GET';
-  const headers: Record<string, string> = { 'idempotency-key': idempotencyKey, ...params.headers };
-  let body: string | undefined;
-  if (params.body !== undefined && method !== 'GET') {
-    body = typeof params.body === 'string' ? params.body : JSON.stringify(params.body);
-    if (typeof params.body !== 'string') headers['content-type'] ??= 'application/json';
-  }
-  const timeout = AbortSignal.timeout(params.timeoutMs ?? 10_000);
-  log('info', `${method} ${params.url}`);
-  const res = await fetch(params.url, { method, headers, body, signal: AbortSignal.any([signal, timeout]) });
-  const text = (await res.text()).slice(0, MAX_BODY_CHARS);
-  const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  let parsed: unknown = text;
-  if (isJson) {
+  // The same key on every try, so a receiver that honours Idempotency-Key applies the call once.
+  const headers = { 'idempotency-key': idempotencyKey, ...params.headers, ...authHeader(params.auth) };
+  const { attempts: retries, delayMs } = params.retries ?? { attempts: 2, delayMs: 500 };
+  const isExpected = (status: number) => (params.expectStatus ? params.expectStatus.includes(status) : status >= 200 && status < 300);
+
+  for (let attempt = 1; ; attempt++) {
+    log('info', `${method} ${params.url}${attempt > 1 ? ` (try ${attempt})` : ''}`);
+    let answer: HttpAnswer | undefined;
+    let failure: Error;
     try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
+      answer = await send({ url: params.url, method, headers, body: params.body, timeoutMs: params.timeoutMs, signal });
+      log(isExpected(answer.status) ? 'info' : 'warn', `→ ${answer.status}`);
+      if (isExpected(answer.status)) {
+        return { outputs: { status: answer.status, headers: answer.headers, body: answer.body, attempts: attempt } };
+      }
+      failure = statusError(`${method} ${params.url}`, answer);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      failure = err as Error; // network error or timeout: transient
+      log('warn', failure.message);
     }
+    // An unexpected 2xx/3xx or a plain 4xx will be the same next time.
+    const retryable = answer === undefined || isRetryableStatus(answer.status);
+    if (!retryable || attempt > retries) {
+      if (attempt > 1) failure.message += ` (after ${attempt} tries)`;
+      if (answer && !retryable && !(failure instanceof PermanentError)) throw new PermanentError(failure.message);
+      throw failure;
+    }
+    await sleep(delayMs * 2 ** (attempt - 1), signal);
   }
-  log(res.ok ? 'info' : 'warn', `→ ${res.status} ${res.statusText}`);
-  const expected = params.expectStatus ? params.expectStatus.includes(res.status) : res.ok;
-  if (!expected) {
-    const message = `${method} ${params.url} answered ${res.status}: ${text.slice(0, 300)}`;
-    // A 4xx will not change on retry; a 5xx or 429 might.
-    if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new PermanentError(message);
-    throw new Error(message);
-  }
-  return { outputs: { status: res.status, headers: Object.fromEntries(res.headers), body: parsed } };
 };

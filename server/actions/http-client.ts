@@ -1,0 +1,115 @@
+// The one place action handlers talk HTTP: timeouts, body encoding, response parsing and the
+// transient-vs-permanent classification the executor's retry policy relies on.
+import { PermanentError } from './types';
+
+/** Cap on a response body kept in step outputs: outputs are stored in Postgres and sent to browsers. */
+const MAX_BODY_CHARS = 256 * 1024;
+
+export type HttpCall = {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** A string is sent as is, URLSearchParams as a form, anything else as JSON. */
+  body?: unknown;
+  timeoutMs?: number;
+  /** The step's signal: cancelling the step cancels the request. */
+  signal?: AbortSignal;
+  /** Names the call in error messages instead of "METHOD url", when the URL holds a secret. */
+  label?: string;
+};
+
+export type HttpAnswer = {
+  status: number;
+  ok: boolean;
+  headers: Record<string, string>;
+  /** Separate from `headers`, whose values are joined: each Set-Cookie must stay whole. */
+  setCookies: string[];
+  text: string;
+  /** Parsed JSON when the response says it is JSON, otherwise the text. */
+  body: unknown;
+};
+
+export const basicAuth = (username: string, password: string): string =>
+  `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+
+/** Joins a base URL (with or without a trailing slash or sub-path) and an absolute path. */
+export const joinUrl = (base: string, path: string): string => `${base.replace(/\/+$/, '')}${path}`;
+
+/** Worth another try: the server was overloaded or failing, or we went too fast. */
+export const isRetryableStatus = (status: number): boolean => status >= 500 || status === 429 || status === 408;
+
+/**
+ * Sends one request. Resolves for every HTTP status (the caller decides what is acceptable);
+ * rejects with a transient Error on network failure or timeout, and rethrows the step's own abort.
+ */
+export async function send(call: HttpCall): Promise<HttpAnswer> {
+  const method = call.method ?? 'GET';
+  const headers: Record<string, string> = { ...call.headers };
+  let body: string | undefined;
+  if (call.body !== undefined && method !== 'GET' && method !== 'HEAD') {
+    if (typeof call.body === 'string') body = call.body;
+    else if (call.body instanceof URLSearchParams) {
+      body = call.body.toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else {
+      body = JSON.stringify(call.body);
+      headers['content-type'] ??= 'application/json';
+    }
+  }
+  const label = call.label ?? `${method} ${call.url}`;
+  const timeoutMs = call.timeoutMs ?? 10_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(call.url, { method, headers, body, signal, redirect: 'follow' });
+    text = await res.text();
+  } catch (err) {
+    if (call.signal?.aborted) throw err; // the step was cancelled: not ours to reword
+    if (timeout.aborted) throw new Error(`${label} timed out after ${timeoutMs} ms`);
+    // undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`${label} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
+  text = text.slice(0, MAX_BODY_CHARS);
+  return { status: res.status, ok: res.ok, headers: Object.fromEntries(res.headers), setCookies: res.headers.getSetCookie(), text, body: parseBody(text, res.headers.get('content-type')) };
+}
+
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!(contentType ?? '').includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // says JSON but is not (or was truncated): the text is still useful
+  }
+}
+
+/** The error a non-success answer deserves: 4xx will not change on retry, 5xx/429/408 might. */
+export function statusError(what: string, answer: Pick<HttpAnswer, 'status' | 'text'>): Error {
+  const message = `${what} answered ${answer.status}: ${answer.text.slice(0, 300)}`;
+  return isRetryableStatus(answer.status) ? new Error(message) : new PermanentError(message);
+}
+
+/** `send`, then throw the classified error unless the status is 2xx. */
+export async function sendOk(call: HttpCall): Promise<HttpAnswer> {
+  const answer = await send(call);
+  if (!answer.ok) throw statusError(call.label ?? `${call.method ?? 'GET'} ${call.url}`, answer);
+  return answer;
+}
+
+/** Waits `ms`, or rejects as soon as the step is cancelled. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
