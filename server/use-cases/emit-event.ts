@@ -14,9 +14,10 @@ import { publishEventSummaries } from './publish-event';
 /** Railyard's own events (release.started, emitted events) come from the built-in source. */
 export const INTERNAL_SOURCE = 'railyard';
 
-async function ensureSource(key: string) {
+/** Creates the internal `railyard` source on first use (an emit, or a workflow listening to it). */
+export async function ensureInternalSource() {
+  const key = INTERNAL_SOURCE;
   if (await db().source.findUnique({ where: { key } })) return;
-  if (key !== INTERNAL_SOURCE) throw new PermanentError(`unknown source "${key}"`);
   await db().source.upsert({
     where: { key },
     update: {},
@@ -34,7 +35,8 @@ export async function emitEvent(input: { runId: string; source: string; type: st
   if (depth > max) {
     throw new PermanentError(`event chain depth limit reached (${max}): ${input.source}/${input.type} would be level ${depth}; check for workflows that trigger each other`);
   }
-  await ensureSource(input.source);
+  if (input.source === INTERNAL_SOURCE) await ensureInternalSource();
+  else if (!(await db().source.findUnique({ where: { key: input.source } }))) throw new PermanentError(`unknown source "${input.source}"`);
   // A repeated attempt (stalled job) finds the event it already emitted.
   const deliveryId = `emit.${input.idempotencyKey}`;
   const existing = await findEventByDelivery(input.source, deliveryId);

@@ -12,6 +12,7 @@ import { toWorkflowDetail } from '../dto/map-registry';
 import { registerEventType } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
 import { findWorkflow } from '../repositories/workflows';
+import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
 export type PublishInput = { text: string } | { object: unknown };
 
@@ -29,6 +30,7 @@ export async function publishWorkflow(input: PublishInput): Promise<{ workflow: 
   const result = validateWorkflow(raw, await loadActionCatalog());
   if (!result.ok) throw badRequest(`workflow is invalid: ${formatIssues(result.issues)}`, result.issues);
   const def = result.workflow;
+  if (def.trigger.source === INTERNAL_SOURCE) await ensureInternalSource();
   if (!(await findSource(def.trigger.source))) {
     throw badRequest(`trigger.source: unknown source "${def.trigger.source}" (create it first: POST /api/sources)`);
   }
