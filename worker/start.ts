@@ -1,6 +1,7 @@
 // Starts the BullMQ workers and the reconciler; returns a stop() that lets running jobs finish.
 // Used by worker/index.ts (the process) and by integration tests (in-process, same code).
 import { Worker, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { env } from '@/server/env';
 import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
@@ -17,8 +18,12 @@ export type WorkerOptions = { concurrency?: number; reconcileEveryMs?: number; r
 
 export async function startWorkers(opts: WorkerOptions = {}) {
   const concurrency = opts.concurrency ?? env().RAILYARD_WORKER_CONCURRENCY;
+  const connections: Redis[] = [];
   const workers = Object.entries(processors).map(([queue, processor]) => {
-    const worker = new Worker(queue, processor, { connection: createRedis(`worker-${queue}`), concurrency });
+    // BullMQ treats a passed connection as shared and never closes it: we own and close it.
+    const connection = createRedis(`worker-${queue}`);
+    connections.push(connection);
+    const worker = new Worker(queue, processor, { connection, concurrency });
     worker.on('failed', (job, err) => console.error(`[worker] ${queue} job ${job?.id} failed: ${err.message}`));
     worker.on('error', (err) => console.error(`[worker] ${queue}: ${err.message}`));
     return worker;
@@ -35,6 +40,7 @@ export async function startWorkers(opts: WorkerOptions = {}) {
     async stop() {
       clearInterval(timer);
       await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
 }

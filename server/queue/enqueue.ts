@@ -33,6 +33,26 @@ export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPay
   );
 }
 
+/**
+ * For the reconciler: the database says this work is due, so a job that still holds the id but
+ * can no longer run it (failed after a transient error, or completed as a no-op because it fired
+ * before the work was due) must not make the re-enqueue a silent no-op.
+ */
+export async function enqueueDue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void> {
+  const def = jobCatalog[name];
+  const data = def.payload.parse(payload);
+  const q = queue(def.queue);
+  const jobId = def.jobId(data as never);
+  const existing = await q.getJob(jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (state !== 'completed' && state !== 'failed') return; // waiting, delayed or active: it will run
+    // Replace rather than retry: the payload is rebuilt from the database, which is authoritative.
+    await existing.remove();
+  }
+  await q.add(name, data, { jobId });
+}
+
 export async function closeQueues(): Promise<void> {
   await Promise.all([...(holder.railyardQueues?.values() ?? [])].map((q) => q.close()));
   holder.railyardQueues = undefined;

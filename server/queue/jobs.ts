@@ -20,13 +20,14 @@ export const jobCatalog = {
       stepId: z.string(),
       attempt: z.number().int().min(1),
       wake: z.boolean().default(false),
-      /** Set by the reconciler to take over a step whose worker died (the expired lease's time). */
-      recover: z.number().int().optional(),
+      /** Distinguishes jobs for one attempt that have different causes: a wait's deadline vs its
+       *  resolution, or the reconciler taking over a step whose worker died. */
+      tag: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
     }),
     // Deterministic `<runId>.<stepId>.<attempt>` (BullMQ ids may not contain ':'). Wake-ups and
     // recoveries get their own suffix: the original id may still be held by a dead worker's job.
-    jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean; recover?: number }) =>
-      `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}${p.recover ? `.recover-${p.recover}` : ''}`,
+    jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean; tag?: string }) =>
+      `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}${p.tag ? `.${p.tag}` : ''}`,
   },
 } as const;
 

@@ -3,7 +3,7 @@
 import { db } from '../db/client';
 import { leaseUntil } from './lease';
 
-export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean; recover?: number };
+export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean; tag?: string };
 
 export async function claimStep(job: StepJob): Promise<boolean> {
   const now = new Date();

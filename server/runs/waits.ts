@@ -21,7 +21,7 @@ export async function enterWait(step: StepRef, spec: WaitSpec, until: Date | nul
     where: { id: step.stepRunId },
     data: { status: 'waiting', waitFor: state as Prisma.InputJsonValue, wakeAt: until ?? FAR_FUTURE, leaseUntil: null },
   });
-  if (until) await enqueueSafely('step.run', [{ ...step, wake: true }], { delayMs: Math.max(0, until.getTime() - Date.now()) });
+  if (until) await enqueueSafely('step.run', [{ ...step, wake: true, tag: 'deadline' }], { delayMs: Math.max(0, until.getTime() - Date.now()) });
   // An event may have arrived before the step started waiting (a fast CI build): look back.
   if (spec.kind === 'event') await matchEarlierEvents(step, spec);
   await publishRun(step.runId, [step.stepId]);
@@ -33,7 +33,7 @@ export async function resolveWait(step: StepRef, resolution: WaitState['resoluti
     UPDATE "StepRun" SET "waitFor" = "waitFor" || jsonb_build_object('resolution', ${JSON.stringify(resolution)}::jsonb), "wakeAt" = now()
     WHERE id = ${step.stepRunId} AND status = 'waiting' AND NOT ("waitFor" ? 'resolution')`;
   if (won === 0) return false;
-  await enqueueSafely('step.run', [{ ...step, wake: true }]);
+  await enqueueSafely('step.run', [{ ...step, wake: true, tag: 'resolved' }]);
   return true;
 }
 
@@ -55,9 +55,10 @@ async function matches(runId: string, spec: Extract<WaitSpec, { kind: 'event' }>
 const eventResolution = (e: Candidate) => ({ event: { id: e.id, source: e.sourceKey, type: e.type, payload: e.payload } });
 
 async function matchEarlierEvents(step: StepRef, spec: Extract<WaitSpec, { kind: 'event' }>) {
-  const run = await db().run.findUnique({ where: { id: step.runId }, select: { createdAt: true } });
+  // Since the run's own event arrived: the awaited event may even precede the run's creation.
+  const run = await db().run.findUnique({ where: { id: step.runId }, select: { event: { select: { receivedAt: true } } } });
   const earlier = await db().event.findMany({
-    where: { sourceKey: spec.source, type: spec.type, receivedAt: { gte: run?.createdAt } },
+    where: { sourceKey: spec.source, type: spec.type, receivedAt: { gte: run?.event.receivedAt } },
     orderBy: { receivedAt: 'asc' },
     take: 200,
   });

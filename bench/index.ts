@@ -1,0 +1,168 @@
+// `npm run bench`: a self-contained performance run. Starts private Postgres, Redis, the web app
+// (`next start`, or the route handler in-process when the build fails) and the worker on bench
+// ports, seeds one source and the bench workflows, runs the scenarios in order, prints one table,
+// writes bench/results/<timestamp>.json and latest.json, and stops everything it started.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchConfig } from './lib/config';
+import { waitForHttp, type RequestSpec } from './lib/http-load';
+import { startInProcessIntake } from './lib/in-process-web';
+import { openPool } from './lib/runs-db';
+import { closeServerClients, seedBench, SOURCE } from './lib/seed';
+import { onStop, spawnService, startDatabases, stopAll } from './lib/services';
+import { printTable, type Row } from './lib/table';
+import { ensureWebBuild } from './lib/web';
+import type { BenchContext, Scenario } from './scenarios/context';
+import { ingest } from './scenarios/ingest';
+import { latency } from './scenarios/latency';
+import { ratios } from './scenarios/ratios';
+import { rawBaseline } from './scenarios/raw-bullmq';
+import { stepOverhead } from './scenarios/step-overhead';
+import { stepThroughput } from './scenarios/step-throughput';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, '.railyard', 'bench');
+const say = (line: string) => console.log(`[bench] ${line}`);
+const tail: string[] = []; // last lines of web/worker output, shown only if something fails
+const keep = (name: string) => (line: string) => void (tail.push(`[${name}] ${line}`), tail.length > 60 && tail.shift());
+
+/** Wipes the previous run's services; keeps the web snapshot (`web/`) whose build is reusable. */
+function resetBenchDir() {
+  fs.mkdirSync(benchDir, { recursive: true });
+  for (const name of fs.readdirSync(benchDir)) if (name !== 'web') fs.rmSync(path.join(benchDir, name), { recursive: true, force: true });
+}
+
+async function portAnswers(port: number) {
+  return fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+}
+
+async function main() {
+  const cfg = benchConfig();
+  const t0 = Date.now();
+  const loadBefore = os.loadavg();
+  resetBenchDir();
+
+  say(`starting Postgres :${cfg.ports.postgres} and Redis :${cfg.ports.redis}…`);
+  const { databaseUrl, redisUrl } = await startDatabases(benchDir, cfg.ports, cfg.fastPostgres);
+  const adminToken = `ry_bench_${randomBytes(18).toString('base64url')}`;
+  const env = {
+    ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, RAILYARD_ADMIN_TOKEN: adminToken,
+    RAILYARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RAILYARD_WORKER_CONCURRENCY: String(cfg.workerConcurrency),
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64'), NEXTAUTH_URL: `http://localhost:${cfg.ports.web}`, PORT: String(cfg.ports.web),
+  };
+  Object.assign(process.env, env); // the seed helpers and the in-process fallback read these
+
+  let webMode: string = cfg.web;
+  let webNote = '';
+  if (await portAnswers(cfg.ports.web)) throw new Error(`port ${cfg.ports.web} is in use; set BENCH_WEB_PORT`);
+  if (cfg.web === 'next') {
+    const build = await ensureWebBuild(root, benchDir, say);
+    if ('error' in build) {
+      webMode = 'in-process';
+      webNote = build.error;
+      say(`${build.error}: falling back to the route handler in-process (report this: the web build is broken)`);
+    } else {
+      webNote = `${build.origin} build, ${build.action}`;
+      say(`starting next start :${cfg.ports.web} (${webNote})…`);
+      const web = spawnService('web', path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(cfg.ports.web)],
+        { cwd: build.dir, env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, onLine: keep('web') });
+      await waitForHttp(`http://127.0.0.1:${cfg.ports.web}/api/health`, 60_000, web.alive);
+    }
+  }
+  if (webMode === 'in-process') {
+    const server = await startInProcessIntake(cfg.ports.web);
+    onStop('in-process intake', server.stop);
+  }
+
+  say('starting the worker…');
+  const worker = spawnService('worker', 'npx', ['tsx', 'worker/index.ts'], { cwd: root, env, onLine: keep('worker'), readyPattern: /\[worker\] ready/ });
+  await Promise.race([worker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('worker not ready in 60 s')), 60_000))]);
+
+  const { sourceToken } = await seedBench({ adminToken, chainLengths: cfg.steps?.lengths ?? [] });
+  onStop('bench clients', closeServerClients);
+  const pool = openPool(databaseUrl);
+  onStop('bench pool', () => pool.end());
+
+  const baseUrl = `http://127.0.0.1:${cfg.ports.web}`;
+  const intake = (type: string, phase: string): RequestSpec => ({
+    url: `${baseUrl}/api/events/${SOURCE}/${type}`,
+    headers: { authorization: `Bearer ${sourceToken}`, 'content-type': 'application/json' },
+    body: (i) => JSON.stringify({ phase, i }),
+  });
+  const ctx: BenchContext = { baseUrl, redisUrl, pool, intake, log: say, results: {} };
+
+  // Raw BullMQ first, while web and worker are idle, so the ceiling is measured on a quiet Redis.
+  const scenarios: Scenario[] = [
+    rawBaseline(cfg.raw),
+    ingest(cfg.ingest),
+    latency(cfg.latency),
+    ...(cfg.steps ? [stepOverhead(cfg.steps), stepThroughput({ ...cfg.steps.throughput, concurrency: 32, workerConcurrency: cfg.workerConcurrency })] : []),
+    ratios,
+  ];
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    say(`running ${scenario.name}…`);
+    const s0 = Date.now();
+    const { json, rows: r } = await scenario.run(ctx);
+    ctx.results[scenario.name] = json;
+    rows.push(...r);
+    say(`${scenario.name} done in ${((Date.now() - s0) / 1000).toFixed(1)} s`);
+  }
+
+  const loadAfter = os.loadavg();
+  const result = {
+    at: new Date().toISOString(),
+    durationS: Math.round((Date.now() - t0) / 100) / 10,
+    git: gitInfo(),
+    machine: { cpus: os.cpus().length, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter },
+    config: { ...cfg, steps: cfg.steps && { ...cfg.steps, repeats: cfg.steps.lengths.map((n) => cfg.steps!.repeats(n)) }, web: webMode, webNote },
+    results: ctx.results,
+  };
+  console.log('');
+  printTable(rows);
+  console.log(`\nweb: ${webMode} (${webNote}) · Postgres ${cfg.fastPostgres ? 'fsync off' : 'durable'} · worker concurrency ${cfg.workerConcurrency} · ` +
+    `load average ${loadBefore[0].toFixed(2)} → ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (others' load skews results)`);
+  writeResults(result);
+}
+
+function gitInfo() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return { head, dirty };
+  } catch {
+    return null;
+  }
+}
+
+function writeResults(result: { at: string }) {
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  const file = path.join(dir, `${result.at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, text);
+  fs.writeFileSync(path.join(dir, 'latest.json'), text);
+  say(`results: ${path.relative(root, file)} and bench/results/latest.json`);
+}
+
+let exiting = false;
+async function finish(code: number) {
+  if (exiting) return;
+  exiting = true;
+  await stopAll(() => {});
+  process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void finish(130));
+
+main().then(
+  () => finish(0),
+  (err: Error) => {
+    console.error(`[bench] failed: ${err.stack ?? err.message}`);
+    if (tail.length) console.error(`[bench] last web/worker output:\n${tail.join('\n')}`);
+    void finish(1);
+  },
+);

@@ -1,0 +1,36 @@
+// 2. Latency at a modest steady rate (open loop, so slow answers do not slow the arrivals). Read
+// from the database: Event.receivedAt → first StepRun.startedAt (queue hops + event matching +
+// run creation), and → Run.finishedAt (the whole one-step run).
+import { openLoop } from '../lib/http-load';
+import { ms, runTimings, waitForRuns } from '../lib/runs-db';
+import { ONE_STEP_TYPE } from '../lib/seed';
+import { round, summarize, type Summary } from '../lib/stats';
+import { fmt } from '../lib/table';
+import type { Scenario } from './context';
+
+const rounded = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v, 2)]));
+
+export const latency = (opts: { total: number; perSecond: number }): Scenario => ({
+  name: 'latency',
+  async run(ctx) {
+    const { samples } = await openLoop(ctx.intake(ONE_STEP_TYPE, 'latency'), opts.total, opts.perSecond);
+    const errors = samples.filter((s) => s.status !== 202).length;
+    const ids = samples.flatMap((s) => (s.id ? [s.id] : []));
+    await waitForRuns(ctx.pool, ids, 60_000);
+    const timings = await runTimings(ctx.pool, ids);
+    const http = summarize(samples.map((s) => s.ms));
+    const toStart = summarize(timings.map((t) => ms(t.receivedAt, t.firstStepStartedAt)));
+    const toFinish = summarize(timings.map((t) => ms(t.receivedAt, t.finishedAt)));
+    const section = `latency (${opts.total} events @ ${opts.perSecond}/s)`;
+    return {
+      json: { ...opts, errors, httpMs: rounded(http), receivedToFirstStepStartMs: rounded(toStart), receivedToRunFinishedMs: rounded(toFinish) },
+      rows: [
+        { section, metric: 'HTTP 202 p50 / p99', value: `${fmt.ms(http.p50)} / ${fmt.ms(http.p99)}`, note: `${errors} errors` },
+        { section, metric: 'received → 1st step started p50', value: fmt.ms(toStart.p50), note: 'Event.receivedAt → StepRun.startedAt' },
+        { section, metric: 'received → 1st step started p99', value: fmt.ms(toStart.p99), note: `max ${fmt.ms(toStart.max)}` },
+        { section, metric: 'received → run finished p50', value: fmt.ms(toFinish.p50), note: 'Event.receivedAt → Run.finishedAt' },
+        { section, metric: 'received → run finished p99', value: fmt.ms(toFinish.p99), note: `max ${fmt.ms(toFinish.max)}` },
+      ],
+    };
+  },
+});
