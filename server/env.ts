@@ -14,6 +14,8 @@ const envSchema = z.object({
   RAILYARD_INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   RAILYARD_LIVE_MAXLEN: z.coerce.number().int().positive().default(10_000),
   RAILYARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  /** Postgres connections per process (web and worker each). */
+  RAILYARD_DB_POOL: z.coerce.number().int().positive().default(20),
   RAILYARD_MAX_EVENT_DEPTH: z.coerce.number().int().positive().default(10),
   /** How long a running step's claim lasts without a heartbeat (crash detection). */
   RAILYARD_STEP_LEASE_MS: z.coerce.number().int().min(500).default(30_000),

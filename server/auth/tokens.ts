@@ -15,7 +15,7 @@ export type Principal = { kind: 'token'; tokenId: string; name: string; role: st
 export async function principalFromToken(token: string): Promise<Principal | null> {
   const row = await findTokenByHash(sha256(token));
   if (!row) return null;
-  void touchToken(row.id);
+  touchToken(row);
   return { kind: 'token', tokenId: row.id, name: row.name, role: row.role };
 }
 

@@ -9,7 +9,11 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 const holder = globalThis as unknown as { railyardDb?: PrismaClient };
 
 export function db(): PrismaClient {
-  holder.railyardDb ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  holder.railyardDb ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: env().RAILYARD_DB_POOL }),
+    // Under a burst, waiting a little for a pooled connection beats failing the request.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   return holder.railyardDb;
 }
 

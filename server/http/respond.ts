@@ -14,6 +14,10 @@ export function errorResponse(err: unknown): Response {
     const issues = err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     return json({ error: `invalid input: ${issues.join('; ')}`, details: err.issues }, 400);
   }
+  // Pool exhausted or a transaction could not start in time: overload, not a bug. Say so.
+  if ((err as { code?: string })?.code === 'P2028' || (err as { code?: string })?.code === 'P2024') {
+    return json({ error: 'server busy: the database is saturated, retry shortly' }, 503, { 'retry-after': '2' });
+  }
   console.error('[api] unexpected error', err);
   return json({ error: 'internal error' }, 500);
 }

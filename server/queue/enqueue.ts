@@ -24,13 +24,19 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   await queue(def.queue).add(name, data, { jobId: def.jobId(data as never), delay: opts.delayMs });
 }
 
-/** Enqueue many, never throwing: failures are logged and left to the reconciler. */
+/** Enqueue many in one round trip, never throwing: failures are left to the reconciler. */
 export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPayload<N>[], opts: { delayMs?: number } = {}) {
-  await Promise.all(
-    payloads.map((p) =>
-      enqueue(name, p, opts).catch((err: Error) => console.warn(`[queue] ${name} not enqueued, reconciler will retry: ${err.message}`)),
-    ),
-  );
+  if (payloads.length === 0) return;
+  const def = jobCatalog[name];
+  try {
+    const jobs = payloads.map((p) => {
+      const data = def.payload.parse(p);
+      return { name, data, opts: { ...defaultJobOptions, jobId: def.jobId(data as never), delay: opts.delayMs } };
+    });
+    await queue(def.queue).addBulk(jobs);
+  } catch (err) {
+    console.warn(`[queue] ${payloads.length} ${name} job(s) not enqueued, the reconciler will retry: ${(err as Error).message}`);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { LiveMessage } from '@/engine/dto/live';
 import { toRunSummary, toStepRunDto } from '../dto/map-runs';
 import { publishLive } from '../live/stream';
-import { findRun } from '../repositories/runs';
+import { findRun, type RunWithContext } from '../repositories/runs';
 import { publishEventSummaries } from '../use-cases/publish-event';
 import { definitionOf } from './context';
 
@@ -9,9 +9,14 @@ import { definitionOf } from './context';
  * Publishes the run's summary and the given steps (all when omitted), reading the committed
  * state, so what browsers see is always what the database says.
  */
-export async function publishRun(runId: string, stepIds?: string[], opts: { withEvent?: boolean } = {}): Promise<void> {
+export async function publishRun(
+  runId: string,
+  stepIds?: string[],
+  opts: { withEvent?: boolean; loaded?: RunWithContext } = {},
+): Promise<void> {
   try {
-    const run = await findRun(runId);
+    // `loaded`: the caller has just read the committed state; no need to read it again.
+    const run = opts.loaded ?? (await findRun(runId));
     if (!run) return;
     const def = definitionOf(run);
     const steps = run.steps.filter((s) => !stepIds || stepIds.includes(s.stepId));

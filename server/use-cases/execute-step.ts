@@ -26,15 +26,19 @@ export type { StepJob } from '../runs/claim-step';
 
 export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
   if (!(await claimStep(job))) return 'stale';
-  await db().run.updateMany({ where: { id: job.runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
   const run = (await findRun(job.runId))!;
+  if (run.status === 'queued') {
+    // The run's first step to start marks it running (conditional: a racing sibling may win).
+    await db().run.updateMany({ where: { id: run.id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
+    Object.assign(run, { status: 'running', startedAt: run.startedAt ?? new Date() });
+  }
   const self = run.steps.find((s) => s.id === job.stepRunId)!;
   const step = definitionOf(run).steps.find((s) => s.id === job.stepId)!;
   if (run.status === 'cancelled') {
     await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' });
     return 'ran';
   }
-  await publishRun(run.id, [job.stepId]);
+  await publishRun(run.id, [job.stepId], { loaded: run });
 
   const secrets = await loadSecrets(secretNamesIn(findExpressions({ with: step.with, if: step.if })));
   const redact = <T>(value: T): T => redactSecrets(value, secrets) as T;

@@ -13,7 +13,7 @@ import { enqueueSafely } from '../queue/enqueue';
 import { findEventByDelivery, insertEvent } from '../repositories/events';
 import { rememberEventTypes } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
-import { publishEventSummaries } from './publish-event';
+import { publishNewEvents } from './publish-event';
 
 export const EVENT_TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -59,9 +59,9 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
   if (duplicate) return { id: duplicate.id, ids: [duplicate.id], duplicate: true };
 
   const slots = eventSlots(types, deliveryId);
-  let ids: string[];
+  let rows: { id: string; receivedAt: Date }[];
   try {
-    ids = await db().$transaction(async (tx) => {
+    rows = await db().$transaction(async (tx) => {
       await rememberEventTypes(tx, source.key, types);
       const created = [];
       for (const slot of slots) {
@@ -75,7 +75,7 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
           parentRunId: input.parentRunId,
           depth: input.depth ?? 0,
         });
-        created.push(row.id);
+        created.push({ id: row.id, receivedAt: row.receivedAt });
       }
       return created;
     });
@@ -88,7 +88,8 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
     throw err;
   }
 
+  const ids = rows.map((r) => r.id);
   await enqueueSafely('event.process', ids.map((eventId) => ({ eventId })));
-  await publishEventSummaries(ids);
+  await publishNewEvents(source.key, slots, rows);
   return { id: ids[0], ids, duplicate: false };
 }
