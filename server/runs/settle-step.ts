@@ -74,7 +74,9 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
     };
   });
 
-  await enqueueSafely('step.run', queued);
+  // Publish before enqueueing: once a successor can start, its "running" must not overtake this
+  // step's "succeeded" on the live stream (browsers apply messages in stream order).
   await publishRun(runId, changed, { withEvent: runFinished });
   if (nextRunId) await publishRun(nextRunId);
+  await enqueueSafely('step.run', queued);
 }

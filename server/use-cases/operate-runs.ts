@@ -21,9 +21,9 @@ export async function cancelRun(runId: string, by: string): Promise<{ id: string
     await cancelRunInTx(tx, runId, `cancelled by ${by}`);
     return startNextInLine(tx, { workflowId: run.workflowVersion.workflowId, key: run.concurrencyKey });
   });
-  await enqueueSafely('step.run', next);
   await publishRun(runId, undefined, { withEvent: true });
   if (next[0]) await publishRun(next[0].runId);
+  await enqueueSafely('step.run', next);
   return { id: runId };
 }
 
@@ -42,8 +42,8 @@ async function startDerivedRun(previousRunId: string, mode: 'rerun' | 'resume'):
       ...(mode === 'resume' && { carry: old.steps, vars: old.vars as Record<string, unknown> }),
     }),
   );
-  await enqueueSafely('step.run', created.queued);
   await publishRun(created.runId, undefined, { withEvent: true });
+  await enqueueSafely('step.run', created.queued);
   return { id: created.runId };
 }
 

@@ -44,9 +44,10 @@ export async function startRuns(event: Event, versions: Version[], extra: { reas
     return runs;
   });
   if (!created) return null;
-  await enqueueSafely('step.run', created.flatMap((r) => r.queued));
+  // Published before the first step can start, so the stream shows the run before its steps move.
   await Promise.all([...created.map((r) => publishRun(r.runId)), ...created.flatMap((r) => r.cancelled.map((id) => publishRun(id)))]);
   await publishEventSummaries([event.id]);
+  await enqueueSafely('step.run', created.flatMap((r) => r.queued));
   return created.map((r) => r.runId);
 }
 
