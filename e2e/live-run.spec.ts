@@ -60,7 +60,9 @@ steps:
   for (const step of ['announce', 'version', 'wait', 'done']) {
     await expect(page.getByTestId(`step-node-${step}`)).toHaveAttribute('data-status', 'succeeded');
   }
-  await expect(page.getByText('Ready 1.0.18').first()).toBeVisible();
+  // Selecting a step shows its resolved inputs and outputs.
+  await page.getByTestId('step-node-done').click();
+  await expect(page.getByTestId('step-detail')).toContainText('Ready 1.0.18');
 });
 
 test('the run page follows a running run live', async ({ page, request }) => {
