@@ -12,12 +12,15 @@ export type Recorder = {
   to(path: string): Received[];
   /** Make `path` answer `status` (default 200, echoing the request as JSON). */
   answer(path: string, status: number): void;
+  /** Make `path` hold its answer for `ms` (a slow third party; lets a test kill the caller mid-request). */
+  delay(path: string, ms: number): void;
   close(): Promise<void>;
 };
 
 export async function startRecorder(): Promise<Recorder> {
   const received: Received[] = [];
   const statuses = new Map<string, number>();
+  const delays = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,8 +36,14 @@ export async function startRecorder(): Promise<Recorder> {
       const entry = { method: req.method ?? 'GET', path, headers: req.headers, body, at: received.length };
       received.push(entry);
       const status = statuses.get(path) ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status < 300 ? { ok: true, echo: body } : { error: `scripted ${status}` }));
+      const reply = () => {
+        if (res.destroyed) return; // the caller died while we held the answer
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(status < 300 ? { ok: true, echo: body } : { error: `scripted ${status}` }));
+      };
+      const ms = delays.get(path);
+      if (ms) setTimeout(reply, ms).unref();
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,6 +53,11 @@ export async function startRecorder(): Promise<Recorder> {
     received,
     to: (path) => received.filter((r) => r.path === path),
     answer: (path, status) => void statuses.set(path, status),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    delay: (path, ms) => void delays.set(path, ms),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a held (delayed) answer must not keep close() waiting
+      }),
   };
 }
