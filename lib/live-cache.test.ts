@@ -57,6 +57,27 @@ describe('applyLiveMessage', () => {
     expect(got.startedAt).toBe('2026-01-01T00:00:01Z');
   });
 
+  it('adds a re-run or resume to the laterRuns of the run it derives from, once', () => {
+    const qc = new QueryClient();
+    const detail: RunDetail = { ...run('r1', 'failed'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [] };
+    qc.setQueryData(keys.run('r1'), detail);
+    const resumed: RunSummary = { ...run('r2', 'queued'), number: 2, reason: 'resume', previousRunId: 'r1' };
+    applyLiveMessage(qc, { kind: 'run', run: resumed });
+    applyLiveMessage(qc, { kind: 'run', run: { ...resumed, status: 'running' } });
+    expect(qc.getQueryData<RunDetail>(keys.run('r1'))!.laterRuns).toEqual([{ id: 'r2', number: 2, reason: 'resume' }]);
+  });
+
+  it('appends live log lines to the step they belong to', () => {
+    const qc = new QueryClient();
+    const line = (message: string) => ({ at: '2026-01-01T00:00:00Z', level: 'info' as const, message });
+    const detail: RunDetail = { ...run('r1', 'running'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [{ ...step('a', 'running'), logs: [line('1')] }, step('b', 'pending')] };
+    qc.setQueryData(keys.run('r1'), detail);
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', lines: [line('2'), line('3')] });
+    const got = qc.getQueryData<RunDetail>(keys.run('r1'))!;
+    expect(got.steps[0]!.logs.map((l) => l.message)).toEqual(['1', '2', '3']);
+    expect(got.steps[1]!.logs).toEqual([]);
+  });
+
   it('ignores messages for queries that are not cached', () => {
     const qc = new QueryClient();
     applyLiveMessage(qc, { kind: 'step', runId: 'nope', step: step('a', 'running') });

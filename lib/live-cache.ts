@@ -65,6 +65,15 @@ function applyRun(qc: QueryClient, run: RunSummary): void {
     void qc.invalidateQueries({ queryKey: detailKey, exact: true });
   }
 
+  // A re-run or resume joins the lineage list of the run it derives from, if that one is open.
+  if (run.previousRunId) {
+    qc.setQueryData<RunDetail>(keys.run(run.previousRunId), (old) =>
+      old && !old.laterRuns.some((r) => r.id === run.id)
+        ? { ...old, laterRuns: [...old.laterRuns, { id: run.id, number: run.number, reason: run.reason }] }
+        : old,
+    );
+  }
+
   const ref = toRef(run);
   for (const [key, data] of qc.getQueriesData<EventPages>({ queryKey: ['events'] })) {
     if (!data || !data.pages.some((p) => p.some((e) => e.id === run.event.id))) continue;

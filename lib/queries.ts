@@ -66,9 +66,10 @@ export function useRuns(f: RunFilters) {
   });
 }
 
-export function useRun(id: string) {
+export function useRun(id: string, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: keys.run(id),
+    enabled: opts.enabled,
     queryFn: ({ signal }) => apiGet(`/api/runs/${encodeURIComponent(id)}`, runDetailSchema, signal),
   });
 }
@@ -100,6 +101,24 @@ export function useActions() {
     queryKey: keys.actions,
     queryFn: ({ signal }) => apiGet('/api/actions', z.array(actionInfoSchema), signal),
     staleTime: Infinity,
+  });
+}
+
+export const workflowListItemSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  enabled: z.boolean(),
+  version: z.number().int(),
+  trigger: z.object({ source: z.string(), type: z.string(), filter: z.string().nullish() }),
+  steps: z.number().int(),
+});
+export type WorkflowListItem = z.infer<typeof workflowListItemSchema>;
+
+/** GET /api/workflows: every workflow at its current version (for pickers such as replay). */
+export function useWorkflowList() {
+  return useQuery({
+    queryKey: keys.workflows,
+    queryFn: ({ signal }) => apiGet('/api/workflows', z.array(workflowListItemSchema), signal),
   });
 }
 

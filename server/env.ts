@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** How long a running step's claim lasts without a heartbeat (crash detection). */
   RAILYARD_STEP_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Signs session cookies (next-auth); npm start generates one into .railyard/local.json. */
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
   /** Per-run working folders for shell.run and git.* (one sub-folder per run). */
   RAILYARD_WORKSPACE_DIR: z.string().default('.railyard/workspaces'),
   /** Extra folder searched for `railyard-action-<name>` plugin executables (besides PATH). */

@@ -6,9 +6,13 @@ import { MetaList } from '@/components/ui/meta-list';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { RunActions } from './run-actions';
 import { RunDuration } from './run-duration';
+import { RunOrigin } from './run-origin';
+import { RunRelated } from './run-related';
 
-/** Title, status and the facts that locate a run: workflow version, triggering event, timings. */
+/** Title, status, actions and the facts that locate a run: workflow version, triggering event,
+ *  lineage (re-run/resume/replay), timings, and what it led to (later runs, emitted events). */
 export function RunHeader({ run }: { run: RunDetail }) {
   return (
     <>
@@ -26,6 +30,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
             <StatusBadge status={run.status} data-testid="run-status" />
           </span>
         }
+        actions={<RunActions run={run} />}
       />
       {run.error && (
         <div role="alert" className="mb-4 rounded-md border tone-red p-3 font-mono text-xs whitespace-pre-wrap">
@@ -53,6 +58,10 @@ export function RunHeader({ run }: { run: RunDetail }) {
                   </Link>
                 ),
               },
+              { label: 'Reason', value: <RunOrigin run={run} /> },
+              ...(run.concurrencyKey
+                ? [{ label: 'Concurrency key', value: <span className="font-mono text-xs" title={run.concurrencyKey} data-testid="run-concurrency-key">{run.concurrencyKey}</span> }]
+                : []),
               { label: 'Created', value: <RelativeTime iso={run.createdAt} /> },
               { label: 'Started', value: <RelativeTime iso={run.startedAt} /> },
               { label: 'Finished', value: <RelativeTime iso={run.finishedAt} /> },
@@ -62,6 +71,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
               },
             ]}
           />
+          <RunRelated run={run} />
         </CardBody>
       </Card>
     </>

@@ -10,8 +10,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { JsonViewer } from '@/components/ui/json-viewer';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { RunDuration } from './run-duration';
-import { StepLogs } from './step-logs';
 import { InlineCode } from '@/components/ui/inline-code';
+import { ApprovalDecision } from './approval-decision';
+import { StepLogs } from './step-logs';
+import { StepWaitDetails } from './step-wait';
+import { isOpenApproval } from './wait-text';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -28,7 +31,7 @@ function Json({ value, empty }: { value: unknown; empty: string }) {
 }
 
 /** Everything about one step run: why it exists, what it got, what it produced, what it said. */
-export function StepDetailPanel({ step }: { step: StepRunDto | null }) {
+export function StepDetailPanel({ runId, step }: { runId: string; step: StepRunDto | null }) {
   const actions = useActions();
   if (!step) {
     return (
@@ -44,7 +47,7 @@ export function StepDetailPanel({ step }: { step: StepRunDto | null }) {
     ['Queued', step.queuedAt],
     ['Started', step.startedAt],
     ['Finished', step.finishedAt],
-    ...(step.wakeAt ? [['Wakes', step.wakeAt] as const] : []),
+    ...(step.wakeAt ? [[step.wait ? 'Deadline' : 'Wakes', step.wakeAt] as const] : []),
   ] as const;
 
   return (
@@ -67,6 +70,12 @@ export function StepDetailPanel({ step }: { step: StepRunDto | null }) {
       {step.error && (
         <Section title="Error">
           <pre className="rounded-md border tone-red p-2 font-mono text-xs whitespace-pre-wrap">{step.error}</pre>
+        </Section>
+      )}
+      {step.wait && (
+        <Section title={step.wait.resolved ? 'Waited for' : 'Waiting for'}>
+          <StepWaitDetails wait={step.wait} wakeAt={step.wakeAt} />
+          {isOpenApproval(step) && <ApprovalDecision key={step.id} runId={runId} stepId={step.id} />}
         </Section>
       )}
       <Section title="Timing">
@@ -98,7 +107,7 @@ export function StepDetailPanel({ step }: { step: StepRunDto | null }) {
         <Json value={step.outputs} empty="No outputs." />
       </Section>
       <Section title="Logs">
-        <StepLogs logs={step.logs} />
+        <StepLogs key={step.id} logs={step.logs} />
       </Section>
     </Card>
   );

@@ -4,6 +4,7 @@ import type { StepRunDto } from '@/engine/dto/runs';
 import { cn } from '@/lib/cn';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { RunDuration } from './run-duration';
+import { waitHeadline } from './wait-text';
 
 /** The steps as a list: the keyboard- and screen-reader-friendly twin of the graph. */
 export function StepList({
@@ -35,6 +36,9 @@ export function StepList({
               <span className="block truncate text-xs text-muted">
                 <span className="font-mono">{s.action}</span>
                 {s.needs.length > 0 && <span className="text-subtle"> · needs {s.needs.join(', ')}</span>}
+                {s.status === 'waiting' && s.wait && (
+                  <span className="text-[var(--st-amber-fg)]"> · waits for {s.wait.kind === 'delay' ? 'a delay' : waitHeadline(s.wait)}</span>
+                )}
               </span>
             </span>
             <StatusBadge status={s.status} />

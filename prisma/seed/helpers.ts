@@ -1,6 +1,7 @@
 // Typed seed helpers, shared by the demo seed and the integration/e2e tests so both build data
 // through the same use-cases a user would call (never raw SQL into our own tables).
 import { readFileSync } from 'node:fs';
+import { SYSTEM_ACTOR } from '@/server/auth/principal';
 import { db } from '@/server/db/client';
 import { registerEventType } from '@/server/repositories/event-types';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ import { publishWorkflow } from '@/server/use-cases/publish-workflow';
 
 export type SeedSource = z.input<typeof createSourceSchema>;
 
-export const seedSource = (source: SeedSource) => createSourceUseCase(source);
+export const seedSource = (source: SeedSource) => createSourceUseCase(SYSTEM_ACTOR, source);
 
 export async function seedEventType(input: { sourceKey: string; type: string; description: string; samplePayload?: unknown }) {
   await db().$transaction((tx) => registerEventType(tx, input));
@@ -19,7 +20,7 @@ export async function seedEventType(input: { sourceKey: string; type: string; de
 export async function seedWorkflowText(text: string, replace: Record<string, string> = {}) {
   let out = text;
   for (const [from, to] of Object.entries(replace)) out = out.replaceAll(from, to);
-  return (await publishWorkflow({ text: out })).workflow;
+  return (await publishWorkflow(SYSTEM_ACTOR, { text: out })).workflow;
 }
 
 export const seedWorkflowFile = (path: string, replace: Record<string, string> = {}) =>
@@ -28,6 +29,6 @@ export const seedWorkflowFile = (path: string, replace: Record<string, string> =
 /** Empties every table (tests only): one TRUNCATE so foreign keys never get in the way. */
 export async function resetDatabase() {
   await db().$executeRawUnsafe(
-    'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret" RESTART IDENTITY CASCADE',
+    'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret", "User", "AuditEntry" RESTART IDENTITY CASCADE',
   );
 }

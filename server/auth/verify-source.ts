@@ -3,17 +3,25 @@
 import type { Source } from '../db/generated/client';
 import { decrypt, hmacSha256Hex, safeEqual, sha256 } from '../crypto';
 import { unauthorized } from '../errors';
-import { bearerToken, principalFromToken } from './tokens';
+import { can } from '@/engine/auth/roles';
+import { bearerToken, principalFromToken, type Principal } from './principal';
 
-type Delivery = { headers: Record<string, string>; rawBody: Buffer; queryToken: string | null };
+type Delivery = {
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  queryToken: string | null;
+  /** The caller as a person or API token, resolved only when the source credential is absent. */
+  actor?: () => Promise<Principal | null>;
+};
 
 export async function verifyDelivery(source: Source, d: Delivery): Promise<void> {
   const bearer = bearerToken(d.headers);
   const problem = checkSourceCredential(source, d, bearer);
   if (problem === null) return;
-  // An admin token may post to any source (provisioning, the Send page, the CLI). Checked second,
-  // so the common case (the source's own credential) costs no token lookup.
-  if (bearer && (await principalFromToken(bearer))?.role === 'admin') return;
+  // Editors and admins may post to any source with a personal token or their session (the Send
+  // page, the CLI). Checked second, so the common case (the source's own credential) costs no lookup.
+  const actor = await (d.actor ? d.actor() : bearer ? principalFromToken(bearer) : Promise.resolve(null)).catch(() => null);
+  if (actor && can(actor.role, 'events.send')) return;
   throw unauthorized(problem);
 }
 

@@ -1,4 +1,5 @@
 import { normalizeHeaders } from '@/engine/intake/headers';
+import { principalFromRequest } from '../auth/principal';
 import { env } from '../env';
 import { readBodyLimited } from './read-body';
 import { ingestEvent, type IngestResult } from '../use-cases/ingest-event';
@@ -13,6 +14,7 @@ export async function handleIntake(request: Request, sourceKey: string, type?: s
     headers: normalizeHeaders(request.headers.entries()),
     rawBody,
     queryToken: new URL(request.url).searchParams.get('token'),
+    actor: () => principalFromRequest(request),
   });
   if (result.duplicate) return json({ id: result.id, duplicate: true }, 200);
   return json(result.ids.length > 1 ? { id: result.id, ids: result.ids } : { id: result.id }, 202);

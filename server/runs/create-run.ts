@@ -16,6 +16,8 @@ export type NewRun = {
   /** Resume: succeeded steps of the previous run keep their inputs and outputs. */
   carry?: StepRun[];
   vars?: Record<string, unknown>;
+  /** Who caused it (see Run.startedBy); approvals refuse this person's decision. */
+  startedBy?: string;
 };
 
 export type QueuedStep = { stepRunId: string; runId: string; stepId: string; attempt: number };
@@ -78,6 +80,7 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
       status: hold === 'skip' ? 'cancelled' : 'queued',
       reason: n.reason,
       previousRunId: n.previousRunId,
+      startedBy: n.startedBy,
       concurrencyKey: key,
       error,
       finishedAt: hold === 'skip' ? now : undefined,

@@ -2,12 +2,14 @@
 // workflow; a workflow whose newest version listens elsewhere is not bound here any more).
 import type { RegistryDto, WorkflowRef } from '@/engine/dto/registry';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
+import { authorize, type Actor } from '../auth/authorize';
 import { toSourceDto } from '../dto/map-registry';
 import { listEventTypes } from '../repositories/event-types';
 import { listSources } from '../repositories/sources';
 import { listWorkflows } from '../repositories/workflows';
 
-export async function getRegistry(): Promise<RegistryDto> {
+export async function getRegistry(actor: Actor): Promise<RegistryDto> {
+  authorize(actor, 'read');
   const [sources, types, workflows] = await Promise.all([listSources(), listEventTypes(), listWorkflows()]);
   const bound = new Map<string, WorkflowRef[]>();
   for (const w of workflows) {

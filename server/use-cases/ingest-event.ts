@@ -4,6 +4,7 @@
 import { derivePresetEvent, type Preset } from '@/engine/intake/presets';
 import { eventSlots, resolveDeliveryId } from '@/engine/intake/delivery';
 import { storedHeaders } from '@/engine/intake/headers';
+import type { Principal } from '../auth/principal';
 import { verifyDelivery } from '../auth/verify-source';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -24,6 +25,7 @@ export type IngestInput = {
   headers: Record<string, string>;
   rawBody: Buffer;
   queryToken: string | null;
+  actor?: () => Promise<Principal | null>;
   parentRunId?: string;
   depth?: number;
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { encrypt } from '../crypto';
 import { badRequest, notFound } from '../errors';
 import { deleteSecretRow, findSecretSummary, listSecretSummaries, upsertSecret } from '../repositories/secrets';
+import { authorize, type Actor } from '../auth/authorize';
 
 export type SecretSummary = { name: string; createdAt: string; updatedAt: string };
 
@@ -35,19 +36,22 @@ const toSummary = (row: { name: string; createdAt: Date; updatedAt: Date }): Sec
 });
 
 /** Creates or replaces a secret; `created` tells the route whether to answer 201 or 200. */
-export async function setSecret(name: unknown, value: unknown): Promise<{ secret: SecretSummary; created: boolean }> {
+export async function setSecret(actor: Actor, name: unknown, value: unknown): Promise<{ secret: SecretSummary; created: boolean }> {
+  authorize(actor, 'secrets.manage');
   const n = checkName(name);
   const v = checkValue(value);
   const existed = (await findSecretSummary(n)) !== null;
   return { secret: toSummary(await upsertSecret(n, encrypt(v))), created: !existed };
 }
 
-export async function deleteSecret(name: unknown): Promise<void> {
+export async function deleteSecret(actor: Actor, name: unknown): Promise<void> {
+  authorize(actor, 'secrets.manage');
   const n = checkName(name);
   if (!(await deleteSecretRow(n))) throw notFound(`secret "${n}"`);
 }
 
-export async function listSecretNames(): Promise<SecretSummary[]> {
+export async function listSecretNames(actor: Actor): Promise<SecretSummary[]> {
+  authorize(actor, 'secrets.manage');
   return (await listSecretSummaries()).map(toSummary);
 }
 

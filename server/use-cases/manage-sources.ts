@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { AUTH_MODES, PRESETS, type SourceDto } from '@/engine/dto/registry';
 import { encrypt, sha256 } from '../crypto';
 import { AppError, notFound } from '../errors';
+import { authorize, type Actor } from '../auth/authorize';
 import { toSourceDto } from '../dto/map-registry';
-import { createSource, findSource, updateSource } from '../repositories/sources';
+import { createSource, findSource, listSources, updateSource } from '../repositories/sources';
 
 const authSchema = z.strictObject({
   mode: z.enum(AUTH_MODES),
@@ -27,7 +28,8 @@ const secretColumns = (auth: z.infer<typeof authSchema>) =>
     ? { authMode: auth.mode, secretEnc: encrypt(auth.secret), secretHash: null }
     : { authMode: auth.mode, secretHash: sha256(auth.secret), secretEnc: null };
 
-export async function createSourceUseCase(input: unknown): Promise<SourceDto> {
+export async function createSourceUseCase(actor: Actor, input: unknown): Promise<SourceDto> {
+  authorize(actor, 'sources.manage');
   const data = createSourceSchema.parse(input);
   if (await findSource(data.key)) throw new AppError('conflict', `source "${data.key}" already exists`);
   const row = await createSource({
@@ -40,7 +42,8 @@ export async function createSourceUseCase(input: unknown): Promise<SourceDto> {
   return toSourceDto(row);
 }
 
-export async function updateSourceUseCase(key: string, input: unknown): Promise<SourceDto> {
+export async function updateSourceUseCase(actor: Actor, key: string, input: unknown): Promise<SourceDto> {
+  authorize(actor, 'sources.manage');
   const data = updateSourceSchema.parse(input);
   if (!(await findSource(key))) throw notFound(`source "${key}"`);
   const row = await updateSource(key, {
@@ -52,8 +55,14 @@ export async function updateSourceUseCase(key: string, input: unknown): Promise<
   return toSourceDto(row);
 }
 
-export async function getSourceUseCase(key: string): Promise<SourceDto> {
+export async function getSourceUseCase(actor: Actor, key: string): Promise<SourceDto> {
+  authorize(actor, 'read');
   const row = await findSource(key);
   if (!row) throw notFound(`source "${key}"`);
   return toSourceDto(row);
+}
+
+export async function listSourcesUseCase(actor: Actor): Promise<SourceDto[]> {
+  authorize(actor, 'read');
+  return (await listSources()).map(toSourceDto);
 }

@@ -2,6 +2,7 @@
 // Each returns the affected run ids; history is never rewritten (re-run and resume create new
 // runs linked to the old one by previousRunId).
 import { isTerminalRun, type RunStatus } from '@/engine/run/status';
+import { actorKey, authorize, type Actor } from '../auth/authorize';
 import { db } from '../db/client';
 import { AppError, badRequest, notFound } from '../errors';
 import { enqueueSafely } from '../queue/enqueue';
@@ -13,7 +14,8 @@ import { startNextInLine } from '../runs/next-in-line';
 import { publishRun } from '../runs/publish-run';
 import { matchingVersions, startRuns } from './process-event';
 
-export async function cancelRun(runId: string, by: string): Promise<{ id: string }> {
+export async function cancelRun(actor: Actor, runId: string): Promise<{ id: string }> {
+  const by = authorize(actor, 'runs.cancel').name;
   const next = await db().$transaction(async (tx) => {
     const run = await lockRun(tx, runId).catch(() => null);
     if (!run) throw notFound(`run "${runId}"`);
@@ -27,7 +29,8 @@ export async function cancelRun(runId: string, by: string): Promise<{ id: string
   return { id: runId };
 }
 
-async function startDerivedRun(previousRunId: string, mode: 'rerun' | 'resume'): Promise<{ id: string }> {
+async function startDerivedRun(actor: Actor, previousRunId: string, mode: 'rerun' | 'resume'): Promise<{ id: string }> {
+  const by = authorize(actor, 'runs.rerun');
   const old = await findRun(previousRunId);
   if (!old) throw notFound(`run "${previousRunId}"`);
   if (mode === 'resume' && !['failed', 'cancelled'].includes(old.status)) {
@@ -39,6 +42,7 @@ async function startDerivedRun(previousRunId: string, mode: 'rerun' | 'resume'):
       event: old.event,
       reason: mode,
       previousRunId: old.id,
+      startedBy: actorKey(by),
       ...(mode === 'resume' && { carry: old.steps, vars: old.vars as Record<string, unknown> }),
     }),
   );
@@ -47,12 +51,13 @@ async function startDerivedRun(previousRunId: string, mode: 'rerun' | 'resume'):
   return { id: created.runId };
 }
 
-export const rerunRun = (runId: string) => startDerivedRun(runId, 'rerun');
-export const resumeRun = (runId: string) => startDerivedRun(runId, 'resume');
+export const rerunRun = (actor: Actor, runId: string) => startDerivedRun(actor, runId, 'rerun');
+export const resumeRun = (actor: Actor, runId: string) => startDerivedRun(actor, runId, 'resume');
 
 /** Replays a stored event: against one workflow (its current or a chosen version), or against
  *  every live workflow whose trigger matches, as if it had just arrived. */
-export async function replayEvent(input: { eventId: string; workflow?: string; version?: number }): Promise<{ runIds: string[] }> {
+export async function replayEvent(actor: Actor, input: { eventId: string; workflow?: string; version?: number }): Promise<{ runIds: string[] }> {
+  const by = authorize(actor, 'events.replay');
   const event = await db().event.findUnique({ where: { id: input.eventId } });
   if (!event) throw notFound(`event "${input.eventId}"`);
   let versions;
@@ -64,6 +69,6 @@ export async function replayEvent(input: { eventId: string; workflow?: string; v
     if (input.version !== undefined) throw badRequest('version needs a workflow');
     versions = await matchingVersions(event);
   }
-  const runIds = (await startRuns(event, versions, { reason: 'replay', claim: false })) ?? [];
+  const runIds = (await startRuns(event, versions, { reason: 'replay', claim: false, startedBy: actorKey(by) })) ?? [];
   return { runIds };
 }

@@ -33,14 +33,14 @@ export async function matchingVersions(event: Event): Promise<Version[]> {
 }
 
 /** Creates runs for (event, versions) in one transaction, then enqueues and publishes. */
-export async function startRuns(event: Event, versions: Version[], extra: { reason: 'event' | 'replay'; claim: boolean }) {
+export async function startRuns(event: Event, versions: Version[], extra: { reason: 'event' | 'replay'; claim: boolean; startedBy?: string }) {
   const created = await db().$transaction(async (tx) => {
     if (extra.claim) {
       const claimed = await tx.event.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } });
       if (claimed.count === 0) return null; // another worker got here first
     }
     const runs = [];
-    for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason }));
+    for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason, startedBy: extra.startedBy }));
     return runs;
   });
   if (!created) return null;

@@ -8,6 +8,7 @@ import { loadActionCatalog } from '../actions/catalog';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { AppError, badRequest } from '../errors';
+import { authorize, type Actor } from '../auth/authorize';
 import { toWorkflowDetail } from '../dto/map-registry';
 import { registerEventType } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
@@ -16,7 +17,8 @@ import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
 export type PublishInput = { text: string } | { object: unknown };
 
-export async function publishWorkflow(input: PublishInput): Promise<{ workflow: WorkflowDetail; created: boolean }> {
+export async function publishWorkflow(actor: Actor, input: PublishInput): Promise<{ workflow: WorkflowDetail; created: boolean }> {
+  const publisher = authorize(actor, 'workflows.publish');
   let raw: unknown;
   if ('text' in input) {
     try {

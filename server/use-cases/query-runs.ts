@@ -1,14 +1,17 @@
 import type { RunDetail, RunSummary } from '@/engine/dto/runs';
+import { authorize, type Actor } from '../auth/authorize';
 import { toRunDetail, toRunSummary } from '../dto/map-runs';
 import { db } from '../db/client';
 import { notFound } from '../errors';
 import { findRun, listRuns } from '../repositories/runs';
 
-export async function listRunSummaries(filter: { status?: string; workflow?: string; limit: number; before?: string }): Promise<RunSummary[]> {
+export async function listRunSummaries(actor: Actor, filter: { status?: string; workflow?: string; limit: number; before?: string }): Promise<RunSummary[]> {
+  authorize(actor, 'read');
   return (await listRuns(filter)).map(toRunSummary);
 }
 
-export async function getRunDetail(id: string): Promise<RunDetail> {
+export async function getRunDetail(actor: Actor, id: string): Promise<RunDetail> {
+  authorize(actor, 'read');
   const run = await findRun(id);
   if (!run) throw notFound(`run "${id}"`);
   const [emitted, later] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { WorkflowDetail } from '@/engine/dto/registry';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
+import { authorize, type Actor } from '../auth/authorize';
 import { toWorkflowDetail } from '../dto/map-registry';
 import { notFound } from '../errors';
 import { findWorkflow, listWorkflows } from '../repositories/workflows';
@@ -13,7 +14,8 @@ export type WorkflowListItem = {
   steps: number;
 };
 
-export async function listWorkflowItems(): Promise<WorkflowListItem[]> {
+export async function listWorkflowItems(actor: Actor): Promise<WorkflowListItem[]> {
+  authorize(actor, 'read');
   const rows = await listWorkflows();
   return rows
     .filter((w) => w.versions[0])
@@ -23,7 +25,8 @@ export async function listWorkflowItems(): Promise<WorkflowListItem[]> {
     });
 }
 
-export async function getWorkflowDetail(name: string, version?: number): Promise<WorkflowDetail> {
+export async function getWorkflowDetail(actor: Actor, name: string, version?: number): Promise<WorkflowDetail> {
+  authorize(actor, 'read');
   const found = await findWorkflow(name, version);
   if (!found) throw notFound(version === undefined ? `workflow "${name}"` : `workflow "${name}" version ${version}`);
   return toWorkflowDetail(found.workflow, found.version);

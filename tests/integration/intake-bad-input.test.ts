@@ -9,6 +9,7 @@ import { db } from '@/server/db/client';
 import { env } from '@/server/env';
 import { callRoute } from '../support/http';
 import { closeAll, postEvent, postHook, resetState, signGithub, SOURCES } from '../support/harness';
+import { admin } from '../support/harness';
 
 beforeAll(resetState);
 afterAll(() => closeAll());
@@ -126,10 +127,10 @@ describe('unknown (source, type) pair', () => {
     expect(res.status).toBe(202);
     before += 1; // the one event this test is meant to store
 
-    const list = await callRoute(eventsGet, '/api/events?source=generic&type=never.seen');
+    const list = await callRoute(eventsGet, '/api/events?source=generic&type=never.seen', {}, { headers: admin });
     expect(list.body).toEqual([expect.objectContaining({ id: res.body.id, registered: false, runs: [] })]);
 
-    const registry = await callRoute(registryGet, '/api/registry');
+    const registry = await callRoute(registryGet, '/api/registry', {}, { headers: admin });
     const generic = registry.body.find((s: { key: string }) => s.key === 'generic');
     expect(generic.eventTypes).toContainEqual(expect.objectContaining({ type: 'never.seen', registered: false, workflows: [] }));
   });

@@ -6,6 +6,7 @@ import { db } from '@/server/db/client';
 import { listPayloadFiles, readFixtureBody, readFixturePayload, WEBHOOK_FIXTURES } from '../fixtures/webhooks';
 import { callRoute } from '../support/http';
 import { closeAll, getEvent, postHook, resetState } from '../support/harness';
+import { admin } from '../support/harness';
 
 beforeAll(resetState);
 afterAll(() => closeAll());
@@ -49,7 +50,7 @@ describe('native webhook fixtures', () => {
 
   it('lists every stored event through GET /api/events', async () => {
     const expected = WEBHOOK_FIXTURES.reduce((n, f) => n + f.expectedTypes.length, 0);
-    const res = await callRoute(eventsGet, '/api/events?limit=200');
+    const res = await callRoute(eventsGet, '/api/events?limit=200', {}, { headers: admin });
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(expected);
   });

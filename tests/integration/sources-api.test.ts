@@ -30,7 +30,7 @@ describe('sources API', () => {
     expect(res.body).toEqual({
       key: 'deploy-script', name: 'Deploy script', description: 'Our bash deploy.', preset: 'generic', authMode: 'token', createdAt: expect.any(String),
     });
-    const everything = JSON.stringify([res.body, (await callRoute(sourcesGet, '/api/sources')).body, (await callRoute(sourceGet, '/api/sources/deploy-script', { key: 'deploy-script' })).body]);
+    const everything = JSON.stringify([res.body, (await callRoute(sourcesGet, '/api/sources', {}, { headers: admin })).body, (await callRoute(sourceGet, '/api/sources/deploy-script', { key: 'deploy-script' }, { headers: admin })).body]);
     expect(everything).not.toContain('first-secret-value');
     expect(everything).not.toMatch(/secret(Hash|Enc)/);
     // The new source accepts events with its token at once.
@@ -47,7 +47,7 @@ describe('sources API', () => {
     const res = await create({ ...deployScript, key: 'bitbucket', preset: 'bitbucket' });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/preset/);
-    expect((await callRoute(sourceGet, '/api/sources/bitbucket', { key: 'bitbucket' })).status).toBe(404);
+    expect((await callRoute(sourceGet, '/api/sources/bitbucket', { key: 'bitbucket' }, { headers: admin })).status).toBe(404);
   });
 
   it('refuses a short secret and a bad key with 400 naming the field', async () => {
@@ -84,7 +84,7 @@ describe('sources API', () => {
       const patched = await patch('deploy-script', { name: 'hijacked' }, headers);
       expect(patched.status).toBe(401);
     }
-    expect((await callRoute(sourceGet, '/api/sources/sneaky', { key: 'sneaky' })).status).toBe(404);
-    expect((await callRoute(sourceGet, '/api/sources/deploy-script', { key: 'deploy-script' })).body.name).toBe('Deploy (v2)');
+    expect((await callRoute(sourceGet, '/api/sources/sneaky', { key: 'sneaky' }, { headers: admin })).status).toBe(404);
+    expect((await callRoute(sourceGet, '/api/sources/deploy-script', { key: 'deploy-script' }, { headers: admin })).body.name).toBe('Deploy (v2)');
   });
 });

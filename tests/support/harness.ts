@@ -75,8 +75,8 @@ export async function publishYaml(yaml: string, headers: Record<string, string> 
   return callRoute(workflowsPost, '/api/workflows', {}, { method: 'POST', headers: { 'content-type': 'text/yaml', ...headers }, body: yaml });
 }
 
-export const getEvent = async (id: string): Promise<EventDetail> => (await callRoute(eventGet, `/api/events/${id}`, { id })).body;
-export const getRun = async (id: string): Promise<RunDetail> => (await callRoute(runGet, `/api/runs/${id}`, { id })).body;
+export const getEvent = async (id: string): Promise<EventDetail> => (await callRoute(eventGet, `/api/events/${id}`, { id }, { headers: admin })).body;
+export const getRun = async (id: string): Promise<RunDetail> => (await callRoute(runGet, `/api/runs/${id}`, { id }, { headers: admin })).body;
 
 /** Polls until `check` returns a value other than undefined/false; the product itself never polls. */
 export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
@@ -99,7 +99,7 @@ export const isFinished = (r: { status: string }) => ['succeeded', 'failed', 'ca
 /** Waits for a run (found through GET /api/runs, read through GET /api/runs/{id}) matching `predicate`. */
 export function waitForRun(predicate: (run: RunDetail) => boolean, timeoutMs = 15_000): Promise<RunDetail> {
   return waitFor(async () => {
-    const list: RunSummary[] = (await callRoute(runsGet, '/api/runs?limit=200')).body;
+    const list: RunSummary[] = (await callRoute(runsGet, '/api/runs?limit=200', {}, { headers: admin })).body;
     for (const summary of list) {
       const run = await getRun(summary.id);
       if (predicate(run)) return run;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireAdmin } from '@/server/auth/tokens';
+import { principalFromRequest } from '@/server/auth/principal';
 import { parseJsonBody, readBodyLimited } from '@/server/http/read-body';
 import { json, route } from '@/server/http/respond';
 import { replayEvent } from '@/server/use-cases/operate-runs';
@@ -12,7 +12,7 @@ const bodySchema = z.strictObject({
 
 /** Replays a stored event against one workflow (current or chosen version) or all that match. */
 export const POST = route(async (request) => {
-  await requireAdmin(request.headers);
+  const actor = await principalFromRequest(request);
   const body = bodySchema.parse(parseJsonBody(await readBodyLimited(request, 16 * 1024)));
-  return json(await replayEvent(body), 201);
+  return json(await replayEvent(actor, body), 201);
 });

@@ -1,14 +1,12 @@
-import { requireAdmin } from '@/server/auth/tokens';
+import { principalFromRequest } from '@/server/auth/principal';
 import { parseJsonBody, readBodyLimited } from '@/server/http/read-body';
 import { json, route } from '@/server/http/respond';
-import { createSourceUseCase } from '@/server/use-cases/manage-sources';
-import { listSources } from '@/server/repositories/sources';
-import { toSourceDto } from '@/server/dto/map-registry';
+import { createSourceUseCase, listSourcesUseCase } from '@/server/use-cases/manage-sources';
 
-export const GET = route(async () => json((await listSources()).map(toSourceDto)));
+export const GET = route(async (request) => json(await listSourcesUseCase(await principalFromRequest(request))));
 
 export const POST = route(async (request) => {
-  await requireAdmin(request.headers);
+  const actor = await principalFromRequest(request);
   const body = parseJsonBody(await readBodyLimited(request, 64 * 1024));
-  return json(await createSourceUseCase(body), 201);
+  return json(await createSourceUseCase(actor, body), 201);
 });

@@ -6,6 +6,8 @@ import { useEvent } from '@/lib/queries';
 import { absoluteTime } from '@/lib/format';
 import { EventHeaders } from '@/components/events/event-headers';
 import { EventPayload } from '@/components/events/event-payload';
+import { ParentRunLink } from '@/components/events/parent-run-link';
+import { ReplayForm } from '@/components/events/replay-form';
 import { RunRefs } from '@/components/events/run-refs';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -59,11 +61,9 @@ export function EventDetailClient({ id }: { id: string }) {
               { label: 'Received', value: <span title={absoluteTime(e.receivedAt)}><RelativeTime iso={e.receivedAt} /></span> },
               { label: 'Processed', value: e.processedAt ? <RelativeTime iso={e.processedAt} /> : <span className="text-muted">not yet</span> },
               {
-                label: 'Sent by run',
+                label: 'Emitted by run',
                 value: e.parentRunId ? (
-                  <Link href={`/runs/${e.parentRunId}`} className="font-mono text-xs text-accent hover:underline">
-                    {e.parentRunId}
-                  </Link>
+                  <ParentRunLink runId={e.parentRunId} />
                 ) : (
                   <span className="text-muted">external</span>
                 ),
@@ -89,6 +89,15 @@ export function EventDetailClient({ id }: { id: string }) {
             <RunRefs runs={e.runs} />
           </div>
         )}
+      </Card>
+      <Card className="mb-4">
+        <CardHeader
+          title="Replay"
+          description="Run workflows again with this event, as if it had just arrived. Needs the admin token."
+        />
+        <CardBody>
+          <ReplayForm event={e} />
+        </CardBody>
       </Card>
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <EventPayload event={e} />

@@ -53,7 +53,7 @@ export function RunDetailClient({ id, initialStep }: { id: string; initialStep: 
           <StepList steps={run.steps} selectedId={selectedId} onSelect={select} />
         </Card>
         <div className="min-w-0 lg:sticky lg:top-16">
-          <StepDetailPanel step={selected} />
+          <StepDetailPanel runId={run.id} step={selected} />
         </div>
       </div>
       <Card className="mt-4">

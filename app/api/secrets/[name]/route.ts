@@ -1,5 +1,5 @@
 // One named secret: PUT replaces (or creates) its value, DELETE removes it. Admin only.
-import { requireAdmin } from '@/server/auth/tokens';
+import { principalFromRequest } from '@/server/auth/principal';
 import { parseJsonBody, readBodyLimited } from '@/server/http/read-body';
 import { json, route } from '@/server/http/respond';
 import { deleteSecret, putSecretBody, setSecret } from '@/server/use-cases/manage-secrets';
@@ -7,14 +7,13 @@ import { deleteSecret, putSecretBody, setSecret } from '@/server/use-cases/manag
 type Ctx = { params: Promise<{ name: string }> };
 
 export const PUT = route(async (request, { params }: Ctx) => {
-  await requireAdmin(request.headers);
+  const actor = await principalFromRequest(request);
   const body = putSecretBody.parse(parseJsonBody(await readBodyLimited(request, 128 * 1024)));
-  const { secret, created } = await setSecret((await params).name, body.value);
+  const { secret, created } = await setSecret(actor, (await params).name, body.value);
   return json(secret, created ? 201 : 200);
 });
 
 export const DELETE = route(async (request, { params }: Ctx) => {
-  await requireAdmin(request.headers);
-  await deleteSecret((await params).name);
+  await deleteSecret(await principalFromRequest(request), (await params).name);
   return new Response(null, { status: 204 });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { principalFromRequest } from '@/server/auth/principal';
 import { queryObject } from '@/server/http/query';
 import { json, route } from '@/server/http/respond';
 import { getWorkflowDetail } from '@/server/use-cases/query-workflows';
@@ -10,7 +11,7 @@ const querySchema = z.object({
 
 export const GET = route(async (request, { params }: { params: Promise<{ name: string }> }) => {
   const query = querySchema.parse(queryObject(request));
-  const workflow = await getWorkflowDetail((await params).name, query.version);
+  const workflow = await getWorkflowDetail(await principalFromRequest(request), (await params).name, query.version);
   if (query.format === 'yaml') {
     return new Response(workflow.yaml, { headers: { 'content-type': 'application/yaml; charset=utf-8' } });
   }

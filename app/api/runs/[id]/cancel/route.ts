@@ -1,8 +1,7 @@
-import { requireAdmin } from '@/server/auth/tokens';
+import { principalFromRequest } from '@/server/auth/principal';
 import { json, route } from '@/server/http/respond';
 import { cancelRun } from '@/server/use-cases/operate-runs';
 
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const principal = await requireAdmin(request.headers);
-  return json(await cancelRun((await params).id, principal.name));
-});
+export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) =>
+  json(await cancelRun(await principalFromRequest(request), (await params).id), 200),
+);

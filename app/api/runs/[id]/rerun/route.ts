@@ -1,9 +1,7 @@
-import { requireAdmin } from '@/server/auth/tokens';
+import { principalFromRequest } from '@/server/auth/principal';
 import { json, route } from '@/server/http/respond';
 import { rerunRun } from '@/server/use-cases/operate-runs';
 
-/** Runs the same workflow version again for the same event; answers the new run's id. */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await requireAdmin(request.headers);
-  return json(await rerunRun((await params).id), 201);
-});
+export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) =>
+  json(await rerunRun(await principalFromRequest(request), (await params).id), 201),
+);
