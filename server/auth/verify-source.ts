@@ -1,9 +1,10 @@
 // Authenticates a delivery against its source. Token-like secrets are compared by hash; HMAC
-// signatures are recomputed over the raw body. All comparisons are constant-time.
+// signatures are recomputed over the raw body. All comparisons are constant-time. During a
+// rotation's grace period (Source.prevValidUntil) the previous secret is accepted as well.
 import type { Source } from '../db/generated/client';
 import { decrypt, hmacSha256Hex, safeEqual, sha256 } from '../crypto';
-import { unauthorized } from '../errors';
-import { can } from '@/engine/auth/roles';
+import { AppError, unauthorized } from '../errors';
+import { can, PERMISSIONS } from '@/engine/auth/roles';
 import { bearerToken, principalFromToken, type Principal } from './principal';
 
 type Delivery = {
@@ -22,8 +23,26 @@ export async function verifyDelivery(source: Source, d: Delivery): Promise<void>
   // page, the CLI). Checked second, so the common case (the source's own credential) costs no lookup.
   const actor = await (d.actor ? d.actor() : bearer ? principalFromToken(bearer) : Promise.resolve(null)).catch(() => null);
   if (actor && can(actor.role, 'events.send')) return;
+  // A known person whose role may not send events is forbidden, not unauthenticated.
+  if (actor) throw new AppError('forbidden', `your role (${actor.role}) may not send events; it needs ${PERMISSIONS['events.send']} or above, or the source's own credential`);
   throw unauthorized(problem);
 }
+
+/** The secrets a delivery may match: the current one, and the previous one until its grace ends. */
+function candidates(source: Source, column: 'secretHash' | 'secretEnc'): string[] {
+  const prev = column === 'secretHash' ? source.prevSecretHash : source.prevSecretEnc;
+  const graceOpen = source.prevValidUntil !== null && source.prevValidUntil.getTime() > Date.now();
+  return [source[column], graceOpen ? prev : null].filter((v): v is string => Boolean(v));
+}
+
+/** Compares against every candidate (no early exit), so timing does not tell which one matched. */
+function matchesAny(given: string, expected: string[]): boolean {
+  let ok = false;
+  for (const e of expected) ok = safeEqual(given, e) || ok;
+  return ok;
+}
+
+const tokenMatches = (source: Source, given: string) => matchesAny(sha256(given), candidates(source, 'secretHash'));
 
 /** null when the delivery carries this source's valid credential, else what is wrong. */
 function checkSourceCredential(source: Source, d: Delivery, bearer: string | null): string | null {
@@ -32,13 +51,13 @@ function checkSourceCredential(source: Source, d: Delivery, bearer: string | nul
       // Jira and Jenkins cannot always set headers, so `?token=` is accepted too.
       const given = bearer ?? d.queryToken;
       if (!given) return `missing token for source "${source.key}": send "Authorization: Bearer <token>" or ?token=`;
-      if (!source.secretHash || !safeEqual(sha256(given), source.secretHash)) return `invalid token for source "${source.key}"`;
+      if (!tokenMatches(source, given)) return `invalid token for source "${source.key}"`;
       return null;
     }
     case 'gitlab-token': {
       const given = d.headers['x-gitlab-token'];
       if (!given) return `missing X-Gitlab-Token header for source "${source.key}"`;
-      if (!source.secretHash || !safeEqual(sha256(given), source.secretHash)) return `invalid X-Gitlab-Token for source "${source.key}"`;
+      if (!tokenMatches(source, given)) return `invalid X-Gitlab-Token for source "${source.key}"`;
       return null;
     }
     case 'hmac': {
@@ -47,8 +66,8 @@ function checkSourceCredential(source: Source, d: Delivery, bearer: string | nul
       const header = d.headers['x-hub-signature-256'] ?? (legacy?.startsWith('sha256=') ? legacy : undefined);
       if (!header) return `missing signature: source "${source.key}" requires an X-Hub-Signature-256 header (sha256=<hex HMAC of the body>)`;
       if (!source.secretEnc) return `source "${source.key}" has no HMAC secret configured`;
-      const expected = `sha256=${hmacSha256Hex(decrypt(source.secretEnc), d.rawBody)}`;
-      if (!safeEqual(header.trim().toLowerCase(), expected)) return 'signature does not match the body: expected sha256=<hex HMAC-SHA256 of the raw body with the source secret>';
+      const expected = candidates(source, 'secretEnc').map((enc) => `sha256=${hmacSha256Hex(decrypt(enc), d.rawBody)}`);
+      if (!matchesAny(header.trim().toLowerCase(), expected)) return 'signature does not match the body: expected sha256=<hex HMAC-SHA256 of the raw body with the source secret>';
       return null;
     }
     default:

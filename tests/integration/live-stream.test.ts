@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as streamGet } from '@/app/api/stream/route';
 import type { LiveMessage } from '@/engine/dto/live';
-import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitForEventRun, type Workers } from '../support/harness';
+import { admin, closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitForEventRun, type Workers } from '../support/harness';
 
 let workers: Workers;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ type Sse = { id: string; message: LiveMessage };
 /** Opens GET /api/stream and parses its frames; `until` decides when to stop reading. */
 async function openStream(headers: Record<string, string> = {}) {
   const abort = new AbortController();
-  const res = await streamGet(new Request('http://localhost/api/stream', { headers, signal: abort.signal }));
+  const res = await streamGet(new Request('http://localhost/api/stream', { headers: { ...admin, ...headers }, signal: abort.signal }));
   expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();

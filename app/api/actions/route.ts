@@ -1,6 +1,5 @@
-// Every action this deployment offers, built-ins and plugins alike, as plain JSON for the editor.
-import { describeAction } from '@/engine/actions/catalog';
-import { listActions } from '@/server/actions/catalog';
+import { principalFromRequest } from '@/server/auth/principal';
 import { json, route } from '@/server/http/respond';
+import { listActionDescriptions } from '@/server/use-cases/list-actions';
 
-export const GET = route(async () => json((await listActions()).map((a) => describeAction(a))));
+export const GET = route(async (request) => json(await listActionDescriptions(await principalFromRequest(request))));

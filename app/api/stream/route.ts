@@ -1,5 +1,8 @@
 // Server-sent events relayed from the capped Redis stream. Each browser gets its own blocking
 // reader; `id:` is the stream entry id so EventSource resumes with Last-Event-ID after a drop.
+import { authorize } from '@/server/auth/authorize';
+import { principalFromRequest } from '@/server/auth/principal';
+import { errorResponse } from '@/server/http/respond';
 import { createRedis } from '@/server/queue/connection';
 import { readLive, startingId } from '@/server/live/stream';
 
@@ -8,6 +11,12 @@ export const dynamic = 'force-dynamic';
 const HEARTBEAT_MS = 15_000;
 
 export async function GET(request: Request): Promise<Response> {
+  // The stream carries everything a viewer may read: same rule as the read endpoints.
+  try {
+    authorize(await principalFromRequest(request), 'read');
+  } catch (err) {
+    return errorResponse(err);
+  }
   const redis = createRedis('sse');
   const encoder = new TextEncoder();
   let closed = false;
