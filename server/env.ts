@@ -22,6 +22,23 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   /** Signs session cookies (next-auth); npm start generates one into .railyard/local.json. */
   NEXTAUTH_SECRET: z.string().min(1).optional(),
+  /** Sign-in providers besides email + password: each is offered only when its id and secret are set. */
+  RAILYARD_GITHUB_ID: z.string().min(1).optional(),
+  RAILYARD_GITHUB_SECRET: z.string().min(1).optional(),
+  RAILYARD_GITLAB_ID: z.string().min(1).optional(),
+  RAILYARD_GITLAB_SECRET: z.string().min(1).optional(),
+  /** Self-hosted GitLab, e.g. https://gitlab.example.com (gitlab.com when unset). */
+  RAILYARD_GITLAB_URL: z.url().optional(),
+  RAILYARD_OIDC_ISSUER: z.url().optional(),
+  RAILYARD_OIDC_ID: z.string().min(1).optional(),
+  RAILYARD_OIDC_SECRET: z.string().min(1).optional(),
+  /** Role given to people the first time they sign in through GitHub, GitLab or OIDC. */
+  RAILYARD_DEFAULT_ROLE: z.enum(['viewer', 'releaser', 'editor', 'admin']).default('viewer'),
+  /** First admin, created by the seed when no user exists (npm start generates the password). */
+  RAILYARD_ADMIN_EMAIL: z.email().default('admin@railyard.local'),
+  RAILYARD_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Seed viewer@/releaser@/editor@railyard.local (password railyard-demo) with the first admin. */
+  RAILYARD_DEMO_PEOPLE: z.stringbool().default(true),
   /** Per-run working folders for shell.run and git.* (one sub-folder per run). */
   RAILYARD_WORKSPACE_DIR: z.string().default('.railyard/workspaces'),
   /** Extra folder searched for `railyard-action-<name>` plugin executables (besides PATH). */
@@ -29,7 +46,31 @@ const envSchema = z.object({
   /** Outgoing mail for notify.email, e.g. smtp://user:pass@mail.example.com:587. */
   SMTP_URL: z.string().optional(),
   RAILYARD_MAIL_FROM: z.string().default('Railyard <railyard@localhost>'),
+  /** The public URL of the web UI; its host is accepted as same-origin by the CSRF check (behind a proxy). */
+  NEXTAUTH_URL: z.string().optional(),
+  /** Events accepted per source per minute; beyond it the intake answers 429 with Retry-After. */
+  RAILYARD_INTAKE_RATE_PER_MIN: z.coerce.number().int().positive().default(6000),
+  ...httpGuardShape(),
 });
+
+/** Outgoing-HTTP guard settings (see engine/net/address-class.ts). */
+function httpGuardShape() {
+  return {
+    /** Hosts or IPs exempt from the SSRF guard, comma-separated (e.g. 169.254.169.254 on purpose). */
+    RAILYARD_HTTP_ALLOW_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
+    /** Allow link-local targets (169.254.0.0/16, fe80::/10) other than metadata addresses. */
+    RAILYARD_HTTP_ALLOW_LINK_LOCAL: z.stringbool().default(false),
+  };
+}
+
+/** Reads only the guard settings, so outgoing HTTP works where DATABASE_URL is absent (unit tests). */
+export function httpGuardSettings(): { allowHosts: string[]; allowLinkLocal: boolean } {
+  const parsed = z.object(httpGuardShape()).parse(process.env);
+  return { allowHosts: parsed.RAILYARD_HTTP_ALLOW_HOSTS, allowLinkLocal: parsed.RAILYARD_HTTP_ALLOW_LINK_LOCAL };
+}
 
 export type Env = z.infer<typeof envSchema>;
 

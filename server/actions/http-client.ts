@@ -1,5 +1,6 @@
 // The one place action handlers talk HTTP: timeouts, body encoding, response parsing and the
 // transient-vs-permanent classification the executor's retry policy relies on.
+import { guardTarget } from './target-guard';
 import { PermanentError } from './types';
 
 /** Cap on a response body kept in step outputs: outputs are stored in Postgres and sent to browsers. */
@@ -63,10 +64,10 @@ export async function send(call: HttpCall): Promise<HttpAnswer> {
   let res: Response;
   let text: string;
   try {
-    res = await fetch(call.url, { method, headers, body, signal, redirect: 'follow' });
+    res = await fetchGuarded(call.url, { method, headers, body, signal }, label);
     text = await res.text();
   } catch (err) {
-    if (call.signal?.aborted) throw err; // the step was cancelled: not ours to reword
+    if (call.signal?.aborted || err instanceof PermanentError) throw err; // cancelled, or refused by the guard
     if (timeout.aborted) throw new Error(`${label} timed out after ${timeoutMs} ms`);
     // undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -74,6 +75,36 @@ export async function send(call: HttpCall): Promise<HttpAnswer> {
   }
   text = text.slice(0, MAX_BODY_CHARS);
   return { status: res.status, ok: res.ok, headers: Object.fromEntries(res.headers), setCookies: res.headers.getSetCookie(), text, body: parseBody(text, res.headers.get('content-type')) };
+}
+
+const MAX_REDIRECTS = 10;
+
+type Init = { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal };
+
+/** fetch, following redirects by hand so that every hop passes the SSRF guard, not only the first. */
+async function fetchGuarded(url: string, init: Init, label: string): Promise<Response> {
+  let current = url;
+  let { method, headers, body } = init;
+  for (let hop = 0; ; hop++) {
+    await guardTarget(current, label);
+    const res = await fetch(current, { method, headers, body, signal: init.signal, redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (![301, 302, 303, 307, 308].includes(res.status) || !location) return res;
+    if (hop >= MAX_REDIRECTS) throw new PermanentError(`${label}: more than ${MAX_REDIRECTS} redirects`);
+    await res.body?.cancel().catch(() => undefined);
+    const next = new URL(location, current);
+    // As fetch does: 303, and 301/302 after a POST, continue as a GET without a body.
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+      method = 'GET';
+      body = undefined;
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-type'));
+    }
+    // Credentials stay with the origin they were meant for.
+    if (next.origin !== new URL(current).origin) {
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !['authorization', 'cookie'].includes(k.toLowerCase())));
+    }
+    current = next.href;
+  }
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

@@ -2,6 +2,7 @@
 // coded errors into JSON 4xx answers and anything unexpected into a logged 500 without details.
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
+import { csrfRefusal } from './csrf';
 
 export const json = (body: unknown, status = 200, headers?: HeadersInit) =>
   Response.json(body, { status, headers });
@@ -27,6 +28,9 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      // Every API route passes here, so cookie-authenticated writes are CSRF-checked centrally.
+      const refused = csrfRefusal(request);
+      if (refused) return refused;
       return await handler(request, context);
     } catch (err) {
       return errorResponse(err);

@@ -50,3 +50,19 @@ export const findDueSteps = (queuedBefore: Date, take: number) =>
     take,
     select: { id: true, runId: true, stepId: true, attempt: true, status: true, leaseUntil: true },
   });
+
+/** Re-runs and resumes of a run. */
+export const findLaterRuns = (runId: string) =>
+  db().run.findMany({ where: { previousRunId: runId }, orderBy: { number: 'asc' }, select: { id: true, number: true, reason: true } });
+
+/** The depth of the event that started the run (event chains are limited in depth). */
+export const findRunEventDepth = async (runId: string) =>
+  (await db().run.findUnique({ where: { id: runId }, select: { event: { select: { depth: true } } } }))?.event.depth ?? null;
+
+/** The first step to start marks its run running (conditional: a racing sibling may win). */
+export const markRunRunning = (runId: string) =>
+  db().run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
+
+/** What the step saw, secrets already masked by the caller. */
+export const saveStepInputs = (stepRunId: string, inputs: unknown) =>
+  db().stepRun.update({ where: { id: stepRunId }, data: { inputs: inputs as Prisma.InputJsonValue } });

@@ -1,6 +1,6 @@
 // Named secrets, stored AES-GCM encrypted (valueEnc). Listing never selects the ciphertext, so a
 // caller that only needs names cannot pass a value along by accident.
-import { db } from '../db/client';
+import { db, type Db, type Tx } from '../db/client';
 
 const summary = { name: true, createdAt: true, updatedAt: true } as const;
 
@@ -8,12 +8,12 @@ export const listSecretSummaries = () => db().secret.findMany({ select: summary,
 
 export const findSecretSummary = (name: string) => db().secret.findUnique({ where: { name }, select: summary });
 
-export const upsertSecret = (name: string, valueEnc: string) =>
-  db().secret.upsert({ where: { name }, create: { name, valueEnc }, update: { valueEnc }, select: summary });
+export const upsertSecret = (name: string, valueEnc: string, client: Db | Tx = db()) =>
+  client.secret.upsert({ where: { name }, create: { name, valueEnc }, update: { valueEnc }, select: summary });
 
 /** Returns whether a row was deleted (deleteMany: no error for a missing name). */
-export const deleteSecretRow = async (name: string): Promise<boolean> =>
-  (await db().secret.deleteMany({ where: { name } })).count > 0;
+export const deleteSecretRow = async (name: string, client: Db | Tx = db()): Promise<boolean> =>
+  (await client.secret.deleteMany({ where: { name } })).count > 0;
 
 /** Encrypted values for the worker; all of them when `names` is undefined. */
 export const findEncryptedSecrets = (names?: string[]) =>

@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import { db } from '../db/client';
+import { db, type Db, type Tx } from '../db/client';
 
 export const findTokenByHash = (hash: string) =>
   db().apiToken.findUnique({ where: { hash }, include: { user: { select: { id: true, name: true, email: true, role: true, disabled: true } } } });
@@ -17,11 +17,12 @@ export async function upsertProvisioningToken(name: string, hash: string, role: 
   return db().apiToken.create({ data: { name, hash, role, prefix } });
 }
 
-export const createToken = (data: Prisma.ApiTokenUncheckedCreateInput) => db().apiToken.create({ data });
+export const createToken = (data: Prisma.ApiTokenUncheckedCreateInput, client: Db | Tx = db()) => client.apiToken.create({ data });
 
 export const listTokens = (where: Prisma.ApiTokenWhereInput) =>
   db().apiToken.findMany({ where, orderBy: { createdAt: 'desc' }, include: { user: { select: { name: true, email: true } } } });
 
 export const findToken = (id: string) => db().apiToken.findUnique({ where: { id } });
 
-export const revokeToken = (id: string) => db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+export const revokeToken = (id: string, client: Db | Tx = db()) =>
+  client.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });

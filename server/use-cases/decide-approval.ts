@@ -1,33 +1,57 @@
-// A decision on a waiting approval step. Decisions are appended with one conditional UPDATE, so
-// two people deciding at once are both recorded; the first decision that settles the outcome wakes
-// the step. (Who may decide is enforced with user accounts; until then, the admin token.)
+// A decision on a waiting approval step. Who may decide: releasers and above, narrowed by the
+// step's `approvers` list, never the person who started the run (no self-approval), and each
+// person once. Decisions are appended with one conditional UPDATE, so two people deciding at once
+// are both recorded; the first decision that settles the outcome wakes the step.
+import { approvalRefusal, type Approver } from '@/engine/run/approvers';
 import { approvalOutcome, type Decision, type WaitState } from '@/engine/run/wait';
-import { authorize, type Actor } from '../auth/authorize';
+import { recordAudit } from '../audit/record-audit';
+import { actorKey, authorize, type Actor } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
 import { db } from '../db/client';
 import { AppError, notFound } from '../errors';
+import { appendDecision, findApprovalStep, findApproverContact } from '../repositories/approvals';
 import { resolveWait } from '../runs/waits';
 import { publishRun } from '../runs/publish-run';
 
+/** The caller with the email an approvers list may name them by. */
+export async function asApprover(p: Principal): Promise<Approver> {
+  const contact = p.userId ? await findApproverContact(p.userId) : null;
+  return { key: actorKey(p), role: p.role, name: contact?.name ?? p.name, email: contact?.email ?? null };
+}
+
 export async function decideApproval(actor: Actor, input: { runId: string; stepId: string; approve: boolean; reason?: string }) {
   const decider = authorize(actor, 'approvals.decide');
-  const step = await db().stepRun.findUnique({ where: { runId_stepId: { runId: input.runId, stepId: input.stepId } } });
+  const step = await findApprovalStep(input.runId, input.stepId);
   if (!step) throw notFound(`step "${input.stepId}" of run "${input.runId}"`);
   const state = step.waitFor as WaitState | null;
   if (step.status !== 'waiting' || state?.kind !== 'approval' || state.resolution) {
     throw new AppError('conflict', `step "${input.stepId}" is not waiting for an approval`);
   }
-  const decision: Decision = { by: decider.name, approve: input.approve, reason: input.reason ?? null, at: new Date().toISOString() };
-  const rows = await db().$queryRaw<{ waitFor: WaitState }[]>`
-    UPDATE "StepRun" SET "waitFor" = jsonb_set("waitFor", '{decisions}', coalesce("waitFor"->'decisions', '[]'::jsonb) || ${JSON.stringify([decision])}::jsonb)
-    WHERE id = ${step.id} AND status = 'waiting' AND NOT ("waitFor" ? 'resolution')
-    RETURNING "waitFor"`;
-  if (rows.length === 0) throw new AppError('conflict', `step "${input.stepId}" was decided meanwhile`);
-  const updated = rows[0].waitFor;
-  if (updated.kind !== 'approval') throw new AppError('conflict', 'not an approval');
-  const outcome = approvalOutcome(updated.required, updated.decisions ?? []);
-  if (outcome !== 'pending') {
-    await resolveWait({ stepRunId: step.id, runId: step.runId, stepId: step.stepId, attempt: step.attempt }, { approved: outcome === 'approved' });
+  const who = await asApprover(decider);
+  const refusal = approvalRefusal(
+    { approvers: state.approvers, decisions: state.decisions ?? [], startedBy: step.run.startedBy, runNumber: step.run.number },
+    who,
+  );
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+
+  const reason = input.reason?.trim() || null;
+  const decision: Decision & { key: string } = { by: decider.name, key: who.key, approve: input.approve, reason, at: new Date().toISOString() };
+  const updated = await db().$transaction(async (tx) => {
+    const next = await appendDecision(tx, step.id, decision);
+    if (!next || next.kind !== 'approval') throw new AppError('conflict', `step "${input.stepId}" was decided meanwhile, or you already decided`);
+    const outcome = approvalOutcome(next.required, next.decisions ?? []);
+    await recordAudit(tx, {
+      actor: decider,
+      action: 'approval.decide',
+      subjectType: 'run',
+      subjectId: step.runId,
+      after: { runNumber: step.run.number, stepId: step.stepId, approve: input.approve, reason, outcome },
+    });
+    return { state: next, outcome };
+  });
+  if (updated.outcome !== 'pending') {
+    await resolveWait({ stepRunId: step.id, runId: step.runId, stepId: step.stepId, attempt: step.attempt }, { approved: updated.outcome === 'approved' });
   }
   await publishRun(step.runId, [step.stepId]);
-  return { outcome, decisions: updated.decisions ?? [] };
+  return { outcome: updated.outcome, decisions: updated.state.decisions ?? [] };
 }

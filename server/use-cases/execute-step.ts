@@ -2,15 +2,14 @@
 // the worker) → run the handler under a lease → settle, retry or persist a wait.
 import type { StepRun } from '../db/generated/client';
 import type { WaitState } from '@/engine/run/wait';
+import { can, isRole } from '@/engine/auth/roles';
 import { evaluateCondition } from '@/engine/params/condition';
 import { findExpressions, resolveTemplate } from '@/engine/params/template';
 import { redactSecrets, secretNamesIn } from '@/engine/secrets/redact';
 import type { WorkflowStep } from '@/engine/workflow/schema';
-import { db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
 import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
-import { findRun, type RunWithContext } from '../repositories/runs';
+import { findRun, markRunRunning, saveStepInputs, type RunWithContext } from '../repositories/runs';
 import { claimStep, type StepJob } from '../runs/claim-step';
 import { buildRunContext, definitionOf } from '../runs/context';
 import { startHeartbeat } from '../runs/lease';
@@ -28,8 +27,7 @@ export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
   if (!(await claimStep(job))) return 'stale';
   const run = (await findRun(job.runId))!;
   if (run.status === 'queued') {
-    // The run's first step to start marks it running (conditional: a racing sibling may win).
-    await db().run.updateMany({ where: { id: run.id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
+    await markRunRunning(run.id);
     Object.assign(run, { status: 'running', startedAt: run.startedAt ?? new Date() });
   }
   const self = run.steps.find((s) => s.id === job.stepRunId)!;
@@ -89,6 +87,7 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
   }
   const action = await resolveAction(a.step.action);
   if (!action) throw new PermanentError(`unknown action "${a.step.action}"`);
+  if (a.step.action === 'shell.run') assertShellAllowed(a.run);
   const resolved = await resolveTemplate(a.step.with, context);
   const parsed = action.definition.params.safeParse(resolved);
   if (!parsed.success) {
@@ -96,7 +95,7 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
     throw new PermanentError(`invalid parameters: ${detail}`);
   }
   // Stored inputs are what the step saw, with every secret value masked.
-  await db().stepRun.update({ where: { id: a.self.id }, data: { inputs: a.redact(resolved) as Prisma.InputJsonValue } });
+  await saveStepInputs(a.self.id, a.redact(resolved));
 
   const waitState = a.self.waitFor as WaitState | null;
   const result = await withTimeout(
@@ -119,6 +118,18 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
     return { ...result, outputs: outputs.data };
   }
   return result;
+}
+
+/**
+ * Defence in depth behind the publishing check: shell.run runs only in versions an admin published,
+ * or in workflows where an admin allowed it (read per step, so withdrawing the permission is immediate).
+ */
+function assertShellAllowed(run: RunWithContext): void {
+  const v = run.workflowVersion;
+  if (v.workflow.shellAllowed || (isRole(v.publisherRole) && can(v.publisherRole, 'shell.publish'))) return;
+  throw new PermanentError(
+    `shell.run refused: version ${v.version} of "${v.workflow.name}" was published by ${v.publisherRole ?? 'an unknown role'}, not an admin, and shell.run is not allowed for this workflow`,
+  );
 }
 
 /** Fails the attempt after `ms` and aborts the handler's signal so it can stop its work. */

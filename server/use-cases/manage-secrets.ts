@@ -1,10 +1,13 @@
 // Named secrets for workflows (`{{ secrets.NAME }}`). A value arrives in plain text once, is stored
-// encrypted and is never returned: every answer carries names and dates only.
+// encrypted and is never returned: every answer carries names and dates only. The audit trail
+// records the name of a secret that was set or deleted, never its value.
 import { z } from 'zod';
 import { encrypt } from '../crypto';
 import { badRequest, notFound } from '../errors';
 import { deleteSecretRow, findSecretSummary, listSecretSummaries, upsertSecret } from '../repositories/secrets';
 import { authorize, type Actor } from '../auth/authorize';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db/client';
 
 export type SecretSummary = { name: string; createdAt: string; updatedAt: string };
 
@@ -37,17 +40,25 @@ const toSummary = (row: { name: string; createdAt: Date; updatedAt: Date }): Sec
 
 /** Creates or replaces a secret; `created` tells the route whether to answer 201 or 200. */
 export async function setSecret(actor: Actor, name: unknown, value: unknown): Promise<{ secret: SecretSummary; created: boolean }> {
-  authorize(actor, 'secrets.manage');
+  const by = authorize(actor, 'secrets.manage');
   const n = checkName(name);
   const v = checkValue(value);
   const existed = (await findSecretSummary(n)) !== null;
-  return { secret: toSummary(await upsertSecret(n, encrypt(v))), created: !existed };
+  const row = await db().$transaction(async (tx) => {
+    const saved = await upsertSecret(n, encrypt(v), tx);
+    await recordAudit(tx, { actor: by, action: 'secret.set', subjectType: 'secret', subjectId: n, after: { name: n, replaced: existed } });
+    return saved;
+  });
+  return { secret: toSummary(row), created: !existed };
 }
 
 export async function deleteSecret(actor: Actor, name: unknown): Promise<void> {
-  authorize(actor, 'secrets.manage');
+  const by = authorize(actor, 'secrets.manage');
   const n = checkName(name);
-  if (!(await deleteSecretRow(n))) throw notFound(`secret "${n}"`);
+  await db().$transaction(async (tx) => {
+    if (!(await deleteSecretRow(n, tx))) throw notFound(`secret "${n}"`);
+    await recordAudit(tx, { actor: by, action: 'secret.delete', subjectType: 'secret', subjectId: n, before: { name: n } });
+  });
 }
 
 export async function listSecretNames(actor: Actor): Promise<SecretSummary[]> {

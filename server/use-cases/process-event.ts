@@ -3,9 +3,10 @@
 // jobs are enqueued only after that commit.
 import { matchesTrigger } from '@/engine/workflow/match';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
-import { db } from '../db/client';
+import { db, type Tx } from '../db/client';
 import type { Event } from '../db/generated/client';
 import { enqueueSafely } from '../queue/enqueue';
+import { findEventRow } from '../repositories/events';
 import { findLiveVersions } from '../repositories/workflows';
 import { createRun } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
@@ -33,7 +34,12 @@ export async function matchingVersions(event: Event): Promise<Version[]> {
 }
 
 /** Creates runs for (event, versions) in one transaction, then enqueues and publishes. */
-export async function startRuns(event: Event, versions: Version[], extra: { reason: 'event' | 'replay'; claim: boolean; startedBy?: string }) {
+export async function startRuns(
+  event: Event,
+  versions: Version[],
+  // `audit` writes the caller's audit entry in the same transaction as the runs (replay).
+  extra: { reason: 'event' | 'replay'; claim: boolean; startedBy?: string; audit?: (tx: Tx, runIds: string[]) => Promise<unknown> },
+) {
   const created = await db().$transaction(async (tx) => {
     if (extra.claim) {
       const claimed = await tx.event.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } });
@@ -41,6 +47,7 @@ export async function startRuns(event: Event, versions: Version[], extra: { reas
     }
     const runs = [];
     for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason, startedBy: extra.startedBy }));
+    await extra.audit?.(tx, runs.map((r) => r.runId));
     return runs;
   });
   if (!created) return null;
@@ -52,7 +59,7 @@ export async function startRuns(event: Event, versions: Version[], extra: { reas
 }
 
 export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
-  const event = await db().event.findUnique({ where: { id: eventId } });
+  const event = await findEventRow(eventId);
   if (!event || event.processedAt) return { runIds: [] };
   const versions = await matchingVersions(event);
   const runIds = await startRuns(event, versions, { reason: 'event', claim: true });

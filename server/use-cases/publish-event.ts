@@ -1,13 +1,12 @@
 import { toEventSummary } from '../dto/map-events';
 import { publishLive } from '../live/stream';
-import { db } from '../db/client';
-import { eventWithRuns } from '../repositories/events';
+import { findEventsWithRuns } from '../repositories/events';
 import { registeredPairs } from '../repositories/event-types';
 
 /** Pushes the current summary of these events (with their runs) to the live stream. */
 export async function publishEventSummaries(ids: string[]): Promise<void> {
   try {
-    const events = await db().event.findMany({ where: { id: { in: ids } }, include: eventWithRuns });
+    const events = await findEventsWithRuns(ids);
     const registered = await registeredPairs(events.map((e) => ({ sourceKey: e.sourceKey, type: e.type })));
     await publishLive(
       ...events.map((e) => ({ kind: 'event' as const, event: toEventSummary(e, registered.has(`${e.sourceKey}/${e.type}`)) })),

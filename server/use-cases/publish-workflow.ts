@@ -8,7 +8,10 @@ import { loadActionCatalog } from '../actions/catalog';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { AppError, badRequest } from '../errors';
-import { authorize, type Actor } from '../auth/authorize';
+import { recordAudit } from '../audit/record-audit';
+import { actorKey, authorize, type Actor } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
+import { can } from '@/engine/auth/roles';
 import { toWorkflowDetail } from '../dto/map-registry';
 import { registerEventType } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
@@ -32,6 +35,7 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
   const result = validateWorkflow(raw, await loadActionCatalog());
   if (!result.ok) throw badRequest(`workflow is invalid: ${formatIssues(result.issues)}`, result.issues);
   const def = result.workflow;
+  await checkShellAllowed(publisher, def.name, def.steps);
   if (def.trigger.source === INTERNAL_SOURCE) await ensureInternalSource();
   if (!(await findSource(def.trigger.source))) {
     throw badRequest(`trigger.source: unknown source "${def.trigger.source}" (create it first: POST /api/sources)`);
@@ -55,9 +59,19 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
           yaml: toWorkflowYaml(def),
           triggerSource: def.trigger.source,
           triggerType: def.trigger.type,
+          publishedBy: actorKey(publisher),
+          publisherRole: publisher.role,
         },
       });
       await registerEventType(tx, { sourceKey: def.trigger.source, type: def.trigger.type });
+      await recordAudit(tx, {
+        actor: publisher,
+        action: 'workflow.publish',
+        subjectType: 'workflow',
+        subjectId: def.name,
+        before: latest ? { version: latest.version, definition: latest.definition } : null,
+        after: { version: (latest?.version ?? 0) + 1, definition: def },
+      });
       return true;
     });
     const found = (await findWorkflow(def.name))!;
@@ -68,4 +82,18 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
     }
     throw err;
   }
+}
+
+/**
+ * shell.run executes arbitrary commands on the worker host, so a version using it is published
+ * only by an admin, or for a workflow where an admin allowed it (PATCH /api/workflows/{name}).
+ */
+async function checkShellAllowed(publisher: Principal, name: string, steps: readonly { action: string }[]): Promise<void> {
+  if (!steps.some((s) => s.action === 'shell.run') || can(publisher.role, 'shell.publish')) return;
+  const existing = await db().workflow.findUnique({ where: { name }, select: { shellAllowed: true } });
+  if (existing?.shellAllowed) return;
+  throw new AppError(
+    'forbidden',
+    `workflow "${name}" uses shell.run, which only an admin may publish; an admin can allow it for this workflow (PATCH /api/workflows/${name} {"shellAllowed": true})`,
+  );
 }

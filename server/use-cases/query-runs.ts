@@ -1,9 +1,9 @@
 import type { RunDetail, RunSummary } from '@/engine/dto/runs';
 import { authorize, type Actor } from '../auth/authorize';
 import { toRunDetail, toRunSummary } from '../dto/map-runs';
-import { db } from '../db/client';
 import { notFound } from '../errors';
-import { findRun, listRuns } from '../repositories/runs';
+import { findEmittedEvents } from '../repositories/events';
+import { findLaterRuns, findRun, listRuns } from '../repositories/runs';
 
 export async function listRunSummaries(actor: Actor, filter: { status?: string; workflow?: string; limit: number; before?: string }): Promise<RunSummary[]> {
   authorize(actor, 'read');
@@ -15,8 +15,8 @@ export async function getRunDetail(actor: Actor, id: string): Promise<RunDetail>
   const run = await findRun(id);
   if (!run) throw notFound(`run "${id}"`);
   const [emitted, later] = await Promise.all([
-    db().event.findMany({ where: { parentRunId: id }, orderBy: { receivedAt: 'asc' }, select: { id: true, sourceKey: true, type: true, receivedAt: true } }),
-    db().run.findMany({ where: { previousRunId: id }, orderBy: { number: 'asc' }, select: { id: true, number: true, reason: true } }),
+    findEmittedEvents(id),
+    findLaterRuns(id),
   ]);
   return toRunDetail(run, { emitted, later });
 }

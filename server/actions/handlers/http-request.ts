@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { httpRequest } from '@/engine/actions/http-request';
 import { basicAuth, isRetryableStatus, send, sleep, statusError, type HttpAnswer } from '../http-client';
-import { PermanentError, type ActionHandler } from '../types';
+import { isPermanent, PermanentError, type ActionHandler } from '../types';
 
 type Params = z.output<typeof httpRequest.params>;
 
@@ -29,7 +29,7 @@ export const httpRequestHandler: ActionHandler<Params> = async ({ params, signal
       }
       failure = statusError(`${method} ${params.url}`, answer);
     } catch (err) {
-      if (signal.aborted) throw err;
+      if (signal.aborted || isPermanent(err)) throw err; // e.g. refused by the SSRF guard
       failure = err as Error; // network error or timeout: transient
       log('warn', failure.message);
     }

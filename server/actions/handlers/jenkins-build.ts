@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { jenkinsBuild } from '@/engine/actions/jenkins-build';
 import { basicAuth, joinUrl, send, sendOk, sleep, statusError } from '../http-client';
-import { PermanentError, type ActionHandler } from '../types';
+import { isPermanent, PermanentError, type ActionHandler } from '../types';
 
 type Params = z.output<typeof jenkinsBuild.params>;
 type QueueItem = { cancelled?: boolean; why?: string | null; executable?: { number: number; url: string } | null };
@@ -36,7 +36,7 @@ async function waitForStart(p: Params, queueUrl: string, authorization: string, 
         if (item.executable?.number !== undefined) return item.executable;
         if (item.cancelled) throw new PermanentError(`the queued build ${queueUrl} was cancelled`);
       }
-    } else if (signal.aborted) throw answer;
+    } else if (signal.aborted || isPermanent(answer)) throw answer; // cancelled, or refused by the SSRF guard
     // Failing here must not be retried: a retry would trigger a second build.
     if (now().getTime() + p.pollIntervalMs > deadline) {
       throw new PermanentError(`build queued as ${queueUrl} but did not start within ${p.timeoutMs} ms`);

@@ -1,0 +1,29 @@
+// People. Emails are stored lower-case so sign-in and the unique index agree on "the same person".
+import type { Prisma } from '../db/generated/client';
+import { db, type Db, type Tx } from '../db/client';
+
+export const findUserByEmail = (email: string) => db().user.findUnique({ where: { email: email.toLowerCase() } });
+
+export const findUserById = (id: string) => db().user.findUnique({ where: { id } });
+
+export const listUsers = () => db().user.findMany({ orderBy: [{ disabled: 'asc' }, { createdAt: 'asc' }] });
+
+export const countUsers = () => db().user.count();
+
+export const countActiveAdmins = () => db().user.count({ where: { role: 'admin', disabled: false } });
+
+export const createUser = (data: Prisma.UserCreateInput, client: Db | Tx = db()) =>
+  client.user.create({ data: { ...data, email: data.email.toLowerCase() } });
+
+export const updateUser = (id: string, data: Prisma.UserUpdateInput, client: Db | Tx = db()) =>
+  client.user.update({ where: { id }, data });
+
+export const recordSignIn = (id: string) => db().user.update({ where: { id }, data: { lastSignInAt: new Date() } });
+
+/** OAuth/OIDC: the first sign-in creates the person with the default role; later ones keep their role. */
+export const upsertProviderUser = (email: string, name: string, provider: string, role: string) =>
+  db().user.upsert({
+    where: { email: email.toLowerCase() },
+    create: { email: email.toLowerCase(), name, provider, role, lastSignInAt: new Date() },
+    update: { lastSignInAt: new Date() },
+  });
