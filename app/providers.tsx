@@ -3,10 +3,12 @@
 // Client-wide providers: the react-query cache (kept fresh by the single live SSE connection,
 // not by polling) and the theme preference.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ApiError } from '@/lib/api';
 import { useApplyTheme } from '@/lib/theme';
 import { useLiveUpdates } from '@/lib/use-live-updates';
+import { isBareRoute } from '@/components/layout/shell-gate';
 
 let browserClient: QueryClient | undefined;
 
@@ -31,10 +33,15 @@ function getClient(): QueryClient {
   return browserClient;
 }
 
-function LiveAndTheme() {
+function Live() {
   useLiveUpdates();
-  useApplyTheme();
   return null;
+}
+
+function LiveAndTheme() {
+  useApplyTheme();
+  // The sign-in page has no session yet: a live connection there would only be refused.
+  return isBareRoute(usePathname()) ? null : <Live />;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

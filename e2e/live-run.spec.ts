@@ -1,8 +1,10 @@
 // The walking skeleton, as a newcomer sees it: the dashboard is open, a Jenkins webhook arrives,
-// and the run appears and reaches `succeeded` on screen without a reload.
+// and the run appears and reaches `succeeded` on screen without a reload. Seeding uses the admin
+// (provisioning) token; the browser signs in like a person, and reads with that session.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ensureSource, publishWorkflow, uniqueSuffix } from './support/api';
+import { signInAs } from './support/auth';
 
 const jenkinsCompleted = readFileSync('tests/fixtures/webhooks/jenkins/notification.completed.json');
 
@@ -36,6 +38,7 @@ steps:
 `,
   );
 
+  await signInAs(page, 'viewer');
   await page.goto('/runs');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Let the EventSource connect before the webhook is sent, so the row must arrive live.
@@ -53,7 +56,7 @@ steps:
   expect(navigations, 'the runs page must update without navigating').toEqual([]);
 
   // The run page shows every step with its final state and the resolved outputs.
-  const event = await (await request.get(`/api/events/${eventId}`)).json();
+  const event = await (await page.request.get(`/api/events/${eventId}`)).json();
   const runId = event.runs.find((r: { workflow: string }) => r.workflow === name).id;
   await page.goto(`/runs/${runId}`);
   await expect(page.getByTestId('run-status')).toContainText(/succeeded/i);
@@ -87,9 +90,10 @@ steps:
   const started = readFileSync('tests/fixtures/webhooks/jenkins/notification.started.json');
   const res = await request.post('/api/hooks/jenkins?token=e2e-jenkins-token', { data: started, headers: { 'content-type': 'application/json' } });
   const { id: eventId } = await res.json();
+  await signInAs(page, 'viewer');
   let runId: string | undefined;
   await expect(async () => {
-    const event = await (await request.get(`/api/events/${eventId}`)).json();
+    const event = await (await page.request.get(`/api/events/${eventId}`)).json();
     runId = event.runs.find((r: { workflow: string }) => r.workflow === name)?.id;
     expect(runId).toBeTruthy();
   }).toPass({ timeout: 10_000 });

@@ -1,5 +1,7 @@
 // Fetch helpers for the Railyard API. Errors surface the server's `{error}` message so the UI can
 // show exactly what was wrong; responses are parsed with the engine's DTO schemas (the contract).
+// The browser is authenticated by the next-auth session cookie (same-origin), never by a token
+// kept in the page; a 401 means the session ended, so the person is sent to sign in again.
 import { z } from 'zod';
 
 export class ApiError extends Error {
@@ -12,7 +14,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Sends the browser to /signin, coming back to the current page afterwards. */
+export function redirectToSignIn(): void {
+  if (typeof window === 'undefined' || window.location.pathname === '/signin') return;
+  const back = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
+  if (res.status === 401) redirectToSignIn();
   let message = `${res.status} ${res.statusText}`.trim();
   try {
     const body: unknown = await res.json();
@@ -34,13 +44,12 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown, path: string): T {
 }
 
 export async function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, signal, cache: 'no-store' });
+  const res = await fetch(path, { headers: { accept: 'application/json' }, signal, cache: 'no-store', credentials: 'same-origin' });
   if (!res.ok) throw await errorFrom(res);
   return parseWith(schema, await res.json(), path);
 }
 
 export interface SendOptions {
-  token?: string | null;
   headers?: Record<string, string>;
 }
 
@@ -53,16 +62,18 @@ export async function apiSend<T>(
   opts: SendOptions = {},
 ): Promise<{ data: T; status: number }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   Object.assign(headers, opts.headers);
   const res = await fetch(path, {
     method,
     headers,
+    credentials: 'same-origin',
     // A pre-serialised string is sent verbatim (the send page posts exactly what was typed).
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   if (!res.ok) throw await errorFrom(res);
-  return { data: parseWith(schema, await res.json(), path), status: res.status };
+  // 204 No Content (revoke, change password): nothing to parse.
+  const data = res.status === 204 ? undefined : await res.json();
+  return { data: parseWith(schema, data, path), status: res.status };
 }
 
 export function errorMessage(err: unknown): string {

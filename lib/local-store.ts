@@ -1,5 +1,5 @@
-// A tiny localStorage-backed external store, shared by the theme toggle and the admin token, so
-// every component reading a key re-renders when any other component (or another tab) writes it.
+// A tiny localStorage-backed external store (the theme toggle uses it), so every component
+// reading a key re-renders when any other component (or another tab) writes it.
 import { useSyncExternalStore } from 'react';
 
 const LOCAL_EVENT = 'railyard:local-store';

@@ -1,10 +1,9 @@
 // Writes that operate runs: cancel, re-run, resume, replay an event, decide an approval. Each is a
-// react-query mutation authorised by the admin token; errors keep the server's `{error}` message
-// and HTTP status (ApiError) so the UI can tell "set your admin token" apart from a conflict.
+// react-query mutation authorised by the session cookie; errors keep the server's `{error}` message
+// and HTTP status (ApiError) so the UI can tell "your role may not" apart from a conflict.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { RunDetail, StepRunDto } from '@/engine/dto/runs';
-import { useAdminToken } from './admin-token';
 import { ApiError, apiSend } from './api';
 import { keys } from './queries';
 
@@ -18,7 +17,7 @@ const decisionResultSchema = z.object({
 
 export type RunOp = 'cancel' | 'rerun' | 'resume';
 
-/** True when the server refused for lack of a (valid, admin) token. */
+/** True when the server refused: not signed in (401) or a role that may not (403). */
 export const isAuthError = (err: unknown): boolean =>
   err instanceof ApiError && (err.status === 401 || err.status === 403);
 
@@ -26,10 +25,9 @@ const enc = encodeURIComponent;
 
 /** POST /api/runs/{id}/{cancel|rerun|resume}; resolves to the affected (cancel) or new run id. */
 export function useRunOp(runId: string) {
-  const token = useAdminToken();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (op: RunOp) => (await apiSend('POST', `/api/runs/${enc(runId)}/${op}`, {}, idSchema, { token })).data,
+    mutationFn: async (op: RunOp) => (await apiSend('POST', `/api/runs/${enc(runId)}/${op}`, {}, idSchema)).data,
     // The detail's laterRuns list is not carried by live messages; refetch it once.
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.run(runId), exact: true }),
   });
@@ -43,9 +41,8 @@ export interface ReplayInput {
 
 /** POST /api/replays; resolves to the ids of the runs it started (maybe none). */
 export function useReplay() {
-  const token = useAdminToken();
   return useMutation({
-    mutationFn: async (input: ReplayInput) => (await apiSend('POST', '/api/replays', input, runIdsSchema, { token })).data,
+    mutationFn: async (input: ReplayInput) => (await apiSend('POST', '/api/replays', input, runIdsSchema)).data,
   });
 }
 
@@ -57,15 +54,10 @@ export interface DecisionInput {
 /** POST a decision on a waiting approval step; the answer's decisions are written into the cache
  *  right away (the live step message follows with the full state). */
 export function useDecision(runId: string, stepId: string) {
-  const token = useAdminToken();
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: DecisionInput) =>
-      (
-        await apiSend('POST', `/api/runs/${enc(runId)}/steps/${enc(stepId)}/decision`, input, decisionResultSchema, {
-          token,
-        })
-      ).data,
+      (await apiSend('POST', `/api/runs/${enc(runId)}/steps/${enc(stepId)}/decision`, input, decisionResultSchema)).data,
     onSuccess: (res) =>
       qc.setQueryData<RunDetail>(keys.run(runId), (old) =>
         old ? { ...old, steps: old.steps.map((s) => (s.id === stepId ? withDecisions(s, res) : s)) } : old,

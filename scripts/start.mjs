@@ -21,11 +21,17 @@ function loadLocalSecrets() {
     encryptionKey: saved.encryptionKey ?? randomBytes(32).toString('base64'),
     authSecret: saved.authSecret ?? randomBytes(32).toString('base64'), // next-auth refuses to run in production without one
     ...(process.env.RAILYARD_ADMIN_TOKEN ? {} : { adminToken: saved.adminToken ?? `ry_${randomBytes(24).toString('base64url')}` }),
+    // The first admin's password (used by the seed only while no user exists).
+    ...(process.env.RAILYARD_ADMIN_PASSWORD ? {} : { adminPassword: saved.adminPassword ?? randomBytes(12).toString('base64url') }),
   };
   const next = { ...saved, ...secrets };
   if (JSON.stringify(next) !== JSON.stringify(saved)) fs.writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  return { ...secrets, adminToken: process.env.RAILYARD_ADMIN_TOKEN ?? secrets.adminToken };
+  return {
+    ...secrets,
+    adminToken: process.env.RAILYARD_ADMIN_TOKEN ?? secrets.adminToken,
+    adminPassword: process.env.RAILYARD_ADMIN_PASSWORD ?? secrets.adminPassword,
+  };
 }
 
 async function waitForHttp(url, child, timeoutMs = 120_000) {
@@ -94,7 +100,7 @@ async function main() {
 
   if ((await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env })) !== 0) throw new Error('migrations failed');
   if (fs.existsSync(path.join(root, 'prisma/seed/index.ts'))) {
-    const seedEnv = { ...env, RAILYARD_ADMIN_TOKEN: secrets.adminToken };
+    const seedEnv = { ...env, RAILYARD_ADMIN_TOKEN: secrets.adminToken, RAILYARD_ADMIN_PASSWORD: secrets.adminPassword };
     if ((await run(bin('tsx'), ['prisma/seed/index.ts'], { cwd: root, env: seedEnv })) !== 0) throw new Error('seed failed');
   } else {
     say('prisma/seed/index.ts not found: skipping the seed (the admin token will not work).');
@@ -123,8 +129,11 @@ async function main() {
   const url = `http://localhost:${port}`;
   if (await waitForHttp(url, web.child)) {
     const line = '─'.repeat(60);
-    console.log(`\n${line}\n  Railyard is running: ${url}\n  Admin token:         ${secrets.adminToken}\n` +
-      `  (kept in .railyard/local.json; Ctrl-C stops everything)\n${line}\n`);
+    const adminEmail = process.env.RAILYARD_ADMIN_EMAIL ?? 'admin@railyard.local';
+    console.log(`\n${line}\n  Railyard is running: ${url}\n  Sign in as:          ${adminEmail} / ${secrets.adminPassword}\n` +
+      `  Admin token:         ${secrets.adminToken}\n` +
+      `  (kept in .railyard/local.json; the password is the first admin's until changed in Profile;\n` +
+      `   Ctrl-C stops everything)\n${line}\n`);
   }
 }
 

@@ -2,6 +2,7 @@
 
 import { Library, Plus } from 'lucide-react';
 import { useState } from 'react';
+import { useCan } from '@/lib/me';
 import { useRegistry } from '@/lib/queries';
 import { SourceCard } from '@/components/registry/source-card';
 import { SourceForm } from '@/components/registry/source-form';
@@ -16,7 +17,8 @@ import { SkeletonRows } from '@/components/ui/skeleton';
 export function RegistryClient() {
   const q = useRegistry();
   const [adding, setAdding] = useState(false);
-  const addButton = (
+  const canAdd = useCan('sources.manage');
+  const addButton = canAdd && (
     <Button variant="primary" size="sm" onClick={() => setAdding(true)} data-testid="add-source">
       <Plus aria-hidden /> Add source
     </Button>

@@ -1,5 +1,7 @@
 'use client';
 
+import { can } from '@/engine/auth/roles';
+import { useMe } from '@/lib/me';
 import { useRegistry } from '@/lib/queries';
 import { SendEventForm } from '@/components/send/send-event-form';
 import { Card, CardBody } from '@/components/ui/card';
@@ -9,6 +11,9 @@ import { SkeletonRows } from '@/components/ui/skeleton';
 
 export function SendClient({ source, type }: { source: string; type: string }) {
   const registry = useRegistry();
+  const me = useMe();
+  // Sending from here acts as you (events.send, editor and above); others see why not.
+  const mayNot = me.data && !can(me.data.role, 'events.send');
   return (
     <>
       <PageHeader
@@ -17,7 +22,11 @@ export function SendClient({ source, type }: { source: string; type: string }) {
       />
       <Card className="max-w-4xl">
         <CardBody>
-          {registry.isPending ? (
+          {mayNot ? (
+            <p className="text-sm text-muted" data-testid="send-forbidden">
+              Sending events by hand needs the editor role; your role is {me.data?.role}.
+            </p>
+          ) : registry.isPending ? (
             <SkeletonRows rows={5} label="Loading sources" />
           ) : registry.isError ? (
             <ErrorState error={registry.error} onRetry={() => registry.refetch()} title="Could not load sources" />

@@ -1,9 +1,11 @@
 'use client';
 
-import { Activity, LayoutDashboard, Library, Play, Send, Workflow } from 'lucide-react';
+import { Activity, CircleCheck, LayoutDashboard, Library, Play, ScrollText, Send, Users, Workflow } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
+import { useCan } from '@/lib/me';
+import { ApprovalsBadge } from '@/components/approvals/approvals-badge';
 
 export const NAV = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
@@ -11,6 +13,10 @@ export const NAV = [
   { href: '/runs', label: 'Runs', icon: Play },
   { href: '/registry', label: 'Registry', icon: Library },
   { href: '/send', label: 'Send event', icon: Send },
+  { href: '/approvals', label: 'Approvals', icon: CircleCheck },
+  { href: '/audit', label: 'Audit trail', icon: ScrollText },
+  // Shown to admins only (the API refuses everyone else anyway).
+  { href: '/admin/users', label: 'Users', icon: Users, admin: true },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
@@ -20,11 +26,12 @@ function isActive(pathname: string, href: string): boolean {
 /** Primary navigation; `aria-current` marks the section you are in (runs/123 counts as Runs). */
 export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
   const pathname = usePathname() ?? '/';
+  const isAdmin = useCan('users.manage');
   // Workflow pages are reached from the registry, so highlight Registry there.
   const effective = pathname.startsWith('/workflows') ? '/registry' : pathname;
   return (
     <ul className={cn('flex gap-0.5', orientation === 'vertical' ? 'flex-col' : 'flex-row overflow-x-auto')}>
-      {NAV.map(({ href, label, icon: Icon }) => {
+      {NAV.filter((n) => isAdmin || !('admin' in n)).map(({ href, label, icon: Icon }) => {
         const active = isActive(effective, href);
         return (
           <li key={href}>
@@ -38,6 +45,7 @@ export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical
             >
               <Icon aria-hidden className={cn('size-4', active && 'text-accent')} />
               {label}
+              {href === '/approvals' && <ApprovalsBadge />}
             </Link>
           </li>
         );

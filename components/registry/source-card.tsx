@@ -8,12 +8,14 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { Tag } from '@/components/ui/tag';
 import { EventTypeRow } from './event-type-row';
+import { useCan } from '@/lib/me';
 import { SourceForm } from './source-form';
 
 type Source = RegistryDto[number];
 
 export function SourceCard({ source }: { source: Source }) {
   const [editing, setEditing] = useState(false);
+  const canEdit = useCan('sources.manage');
   return (
     <Card data-testid={`source-${source.key}`}>
       <CardHeader
@@ -28,9 +30,11 @@ export function SourceCard({ source }: { source: Source }) {
         }
         description={source.description || undefined}
         actions={
-          <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit source ${source.key}`}>
-            <Pencil aria-hidden /> Edit
-          </Button>
+          canEdit && (
+            <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit source ${source.key}`}>
+              <Pencil aria-hidden /> Edit
+            </Button>
+          )
         }
       />
       {source.eventTypes.length === 0 ? (

@@ -1,16 +1,14 @@
 'use client';
 
-// Create a source (POST /api/sources) or edit one (PATCH /api/sources/{key}). Needs the admin
-// token. The secret is write-only: the API never sends it back, so editing leaves it unchanged
+// Create a source (POST /api/sources) or edit one (PATCH /api/sources/{key}). Needs the editor
+// role (callers hide it otherwise). The secret is write-only: the API never sends it back, so editing leaves it unchanged
 // unless a new one is typed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Dices } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { AUTH_MODES, PRESETS, sourceSchema, type AuthMode, type Preset, type SourceDto } from '@/engine/dto/registry';
-import { useAdminToken } from '@/lib/admin-token';
 import { apiSend, errorMessage } from '@/lib/api';
 import { keys } from '@/lib/queries';
-import { AdminTokenForm } from '@/components/layout/admin-token-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 
@@ -27,7 +25,6 @@ function randomSecret(): string {
 }
 
 export function SourceForm({ source, onDone }: { source?: SourceDto; onDone: (s: SourceDto) => void }) {
-  const token = useAdminToken();
   const qc = useQueryClient();
   const editing = Boolean(source);
   const [key, setKey] = useState(source?.key ?? '');
@@ -42,9 +39,9 @@ export function SourceForm({ source, onDone }: { source?: SourceDto; onDone: (s:
     mutationFn: async () => {
       const auth = secret ? { mode, secret } : undefined;
       if (!editing) {
-        return apiSend('POST', '/api/sources', { key, name, description: description || undefined, preset, auth }, sourceSchema, { token });
+        return apiSend('POST', '/api/sources', { key, name, description: description || undefined, preset, auth }, sourceSchema);
       }
-      return apiSend('PATCH', `/api/sources/${encodeURIComponent(key)}`, { name, description, preset, auth }, sourceSchema, { token });
+      return apiSend('PATCH', `/api/sources/${encodeURIComponent(key)}`, { name, description, preset, auth }, sourceSchema);
     },
     onSuccess: ({ data }) => {
       void qc.invalidateQueries({ queryKey: keys.registry });
@@ -59,15 +56,6 @@ export function SourceForm({ source, onDone }: { source?: SourceDto; onDone: (s:
     if (editing && mode !== source?.authMode && !secret) return setLocalError('Enter a secret to change the auth mode.');
     save.mutate();
   };
-
-  if (!token) {
-    return (
-      <div className="space-y-3">
-        <p className="text-sm text-muted">Adding or editing sources needs the admin token.</p>
-        <AdminTokenForm />
-      </div>
-    );
-  }
 
   return (
     <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="source-form">

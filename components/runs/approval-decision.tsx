@@ -1,7 +1,7 @@
 'use client';
 
 // Approve / Reject for a step waiting on approval.request, with an optional reason. The decision
-// is recorded under the admin token's name; the step wakes once the outcome is settled.
+// is recorded under the signed-in person's name; the step wakes once the outcome is settled.
 import { Check, X } from 'lucide-react';
 import { useState } from 'react';
 import { useDecision } from '@/lib/run-ops';

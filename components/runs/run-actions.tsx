@@ -1,12 +1,14 @@
 'use client';
 
 // Cancel / Re-run / Resume for one run. Re-run and resume create a new run and navigate to it;
-// cancel asks first. Errors show inline under the buttons (with an admin-token hint on 401).
+// cancel asks first. Errors show inline under the buttons. Buttons the caller's role may not use
+// are not shown (the API refuses them anyway).
 import { Ban, RotateCcw, StepForward } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { RunDetail } from '@/engine/dto/runs';
 import { isTerminalRun } from '@/engine/run/status';
+import { useCan } from '@/lib/me';
 import { useRunOp, type RunOp } from '@/lib/run-ops';
 import { ActionError } from '@/components/admin/action-error';
 import { Button } from '@/components/ui/button';
@@ -20,6 +22,8 @@ export function RunActions({ run }: { run: Pick<RunDetail, 'id' | 'number' | 'st
   const [confirming, setConfirming] = useState(false);
   const busy = op.isPending;
   const resumable = run.status === 'failed' || run.status === 'cancelled';
+  const canCancel = useCan('runs.cancel');
+  const canRerun = useCan('runs.rerun');
 
   const start = (kind: RunOp) =>
     op.mutate(kind, {
@@ -33,12 +37,12 @@ export function RunActions({ run }: { run: Pick<RunDetail, 'id' | 'number' | 'st
   return (
     <div className="flex flex-col items-end gap-2">
       <div role="group" aria-label="Run actions" className="flex flex-wrap items-center gap-2">
-        {!isTerminalRun(run.status) && (
+        {canCancel && !isTerminalRun(run.status) && (
           <Button variant="danger" disabled={busy} onClick={() => setConfirming(true)} data-testid="run-action-cancel">
             <Ban aria-hidden /> {pendingLabel('cancel', 'Cancel', 'Cancelling…')}
           </Button>
         )}
-        {resumable && (
+        {canRerun && resumable && (
           <Button
             disabled={busy}
             onClick={() => start('resume')}
@@ -48,14 +52,16 @@ export function RunActions({ run }: { run: Pick<RunDetail, 'id' | 'number' | 'st
             <StepForward aria-hidden /> {pendingLabel('resume', 'Resume from failed step', 'Resuming…')}
           </Button>
         )}
-        <Button
-          disabled={busy}
-          onClick={() => start('rerun')}
-          data-testid="run-action-rerun"
-          title="Start a new run of the same workflow version for the same event"
-        >
-          <RotateCcw aria-hidden /> {pendingLabel('rerun', 'Re-run', 'Starting…')}
-        </Button>
+        {canRerun && (
+          <Button
+            disabled={busy}
+            onClick={() => start('rerun')}
+            data-testid="run-action-rerun"
+            title="Start a new run of the same workflow version for the same event"
+          >
+            <RotateCcw aria-hidden /> {pendingLabel('rerun', 'Re-run', 'Starting…')}
+          </Button>
+        )}
       </div>
       {op.isError && (
         <ActionError

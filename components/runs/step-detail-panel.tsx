@@ -4,6 +4,7 @@ import { MousePointerClick } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { StepRunDto } from '@/engine/dto/runs';
 import { absoluteTime } from '@/lib/format';
+import { useCan } from '@/lib/me';
 import { useActions } from '@/lib/queries';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -33,6 +34,7 @@ function Json({ value, empty }: { value: unknown; empty: string }) {
 /** Everything about one step run: why it exists, what it got, what it produced, what it said. */
 export function StepDetailPanel({ runId, step }: { runId: string; step: StepRunDto | null }) {
   const actions = useActions();
+  const canDecide = useCan('approvals.decide');
   if (!step) {
     return (
       <Card>
@@ -75,7 +77,7 @@ export function StepDetailPanel({ runId, step }: { runId: string; step: StepRunD
       {step.wait && (
         <Section title={step.wait.resolved ? 'Waited for' : 'Waiting for'}>
           <StepWaitDetails wait={step.wait} wakeAt={step.wakeAt} />
-          {isOpenApproval(step) && <ApprovalDecision key={step.id} runId={runId} stepId={step.id} />}
+          {canDecide && isOpenApproval(step) && <ApprovalDecision key={step.id} runId={runId} stepId={step.id} />}
         </Section>
       )}
       <Section title="Timing">

@@ -48,8 +48,8 @@ export function CurlSnippet({
     <div className="space-y-3">
       <CodeBlock label="bash — generic endpoint" code={curlFor(origin, source, type, payload)} />
       <p className="text-xs text-muted">
-        <code className="font-mono">$RAILYARD_TOKEN</code> is the admin token printed by{' '}
-        <code className="font-mono">npm start</code>, or the token of the source you registered.
+        <code className="font-mono">$RAILYARD_TOKEN</code> is a personal API token (create one in{' '}
+        <a href="/profile" className="underline">Profile</a>), or the token of the source you registered.
       </p>
       {withHook && (
         <div className="space-y-1.5">

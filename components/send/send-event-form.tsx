@@ -5,7 +5,6 @@
 import { RefreshCw, Send } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RegistryDto } from '@/engine/dto/registry';
-import { ADMIN_TOKEN_HELP, setAdminToken, useAdminToken } from '@/lib/admin-token';
 import { useOrigin } from '@/lib/use-origin';
 import { Button } from '@/components/ui/button';
 import { CodeBlock } from '@/components/ui/code-block';
@@ -26,7 +25,6 @@ function jsonError(text: string): string | null {
 }
 
 export function SendEventForm({ registry, initialSource, initialType }: { registry: RegistryDto; initialSource: string; initialType: string }) {
-  const token = useAdminToken();
   const origin = useOrigin();
   const [source, setSource] = useState(initialSource || registry[0]?.key || '');
   const types = registry.find((s) => s.key === source)?.eventTypes ?? [];
@@ -55,7 +53,7 @@ export function SendEventForm({ registry, initialSource, initialType }: { regist
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (jsonErr || !source || !type) return;
-    send.mutate({ source, type: type.trim(), body: payload, token, idempotencyKey: idemKey.trim() || undefined });
+    send.mutate({ source, type: type.trim(), body: payload, idempotencyKey: idemKey.trim() || undefined });
   };
 
   return (
@@ -99,11 +97,6 @@ export function SendEventForm({ registry, initialSource, initialType }: { regist
                 <RefreshCw aria-hidden />
               </Button>
             </div>
-          )}
-        </Field>
-        <Field label="Admin token" hint={ADMIN_TOKEN_HELP}>
-          {(ids) => (
-            <Input {...ids} name="token" type="password" autoComplete="off" className="font-mono" value={token ?? ''} onChange={(e) => setAdminToken(e.target.value)} data-testid="send-token" />
           )}
         </Field>
       </div>

@@ -10,7 +10,6 @@ export interface SendInput {
   type: string;
   /** Sent verbatim, so what the user typed is exactly what the server stores as the body. */
   body: string;
-  token: string | null;
   idempotencyKey?: string;
 }
 
@@ -24,7 +23,7 @@ export function useSendEvent() {
           `/api/events/${encodeURIComponent(input.source)}/${encodeURIComponent(input.type)}`,
           input.body,
           acceptedSchema,
-          { token: input.token, headers: input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {} },
+          { headers: input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {} },
         );
         return { kind: 'ok', id: data.id, duplicate: data.duplicate === true || status === 200 };
       } catch (err) {

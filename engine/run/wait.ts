@@ -21,7 +21,10 @@ export const waitSpecSchema = z.discriminatedUnion('kind', [
 export type WaitSpec = z.infer<typeof waitSpecSchema>;
 
 export const decisionSchema = z.object({
+  /** Display name of who decided. */
   by: z.string(),
+  /** Who decided, as a stable identity (actorKey); distinct approvers are counted by it. */
+  key: z.string().optional(),
   approve: z.boolean(),
   reason: z.string().nullable(),
   at: z.string(),
@@ -38,6 +41,7 @@ export type WaitState = WaitSpec & {
 /** Approval outcome after a decision: rejected by anyone, approved once enough approve. */
 export function approvalOutcome(required: number, decisions: readonly Decision[]): 'approved' | 'rejected' | 'pending' {
   if (decisions.some((d) => !d.approve)) return 'rejected';
-  const approvers = new Set(decisions.filter((d) => d.approve).map((d) => d.by));
+  // Counted by identity, not display name: two people may share a name, one person cannot count twice.
+  const approvers = new Set(decisions.filter((d) => d.approve).map((d) => d.key ?? d.by));
   return approvers.size >= required ? 'approved' : 'pending';
 }

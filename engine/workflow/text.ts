@@ -17,6 +17,7 @@ export class WorkflowTextError extends Error {
 /** Parses YAML or JSON into plain data; shape checks are validateWorkflow's job. */
 export function parseWorkflowText(text: string): unknown {
   if (text.trim() === '') throw new WorkflowTextError('the workflow text is empty');
+  if (nestsTooDeep(text)) throw new WorkflowTextError(`the workflow text nests deeper than ${MAX_TEXT_DEPTH} levels`);
   const lineCounter = new LineCounter();
   // uniqueKeys (the default) makes a repeated key an error: two `with:` blocks must not silently merge.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -24,6 +25,26 @@ export function parseWorkflowText(text: string): unknown {
   if (error) throw toTextError(error, lineCounter);
   if (doc.contents === null) throw new WorkflowTextError('the workflow text has no content');
   return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** Far beyond any real workflow; checked before parsing (see nestsTooDeep). */
+const MAX_TEXT_DEPTH = 64;
+
+/**
+ * The yaml library recurses once per nesting level, and deep enough input overflows the stack;
+ * at that edge V8 can abort the whole process (a RegExp compiled with no stack left) instead of
+ * throwing. So flow brackets and chained "- " / "? " indicators are counted first. Brackets inside
+ * quoted strings count too: harmless at this limit.
+ */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_TEXT_DEPTH) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return /^[ \t]*(?:[-?][ \t]+){64}/m.test(text); // 64 = MAX_TEXT_DEPTH; unambiguous, so linear
 }
 
 function toTextError(error: YAMLParseError, lines: LineCounter): WorkflowTextError {

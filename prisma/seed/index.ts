@@ -1,6 +1,7 @@
-// `npm start` runs this after migrations: provisions the admin token (hash only) and, into an
-// empty database only, the demo company. Past deliveries go through the real intake and are
-// turned into runs by the worker when it starts (the reconciler picks up unprocessed events).
+// `npm start` runs this after migrations: provisions the admin token (hash only), the first admin
+// (and demo people) while no user exists, and, into an empty database only, the demo company.
+// Past deliveries go through the real intake and are turned into runs by the worker when it starts (the reconciler picks up unprocessed events).
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provisionAdminToken } from '@/server/auth/tokens';
@@ -12,6 +13,7 @@ import { listSources } from '@/server/repositories/sources';
 import { ingestEvent } from '@/server/use-cases/ingest-event';
 import { demoDeliveries, demoEventTypes, demoSources, demoWorkflowFiles } from './demo-data';
 import { seedEventType, seedSource, seedWorkflowFile } from './helpers';
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedPeople } from './people';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = (file: string) => readFileSync(join(root, 'tests', 'fixtures', 'webhooks', file));
@@ -35,10 +37,21 @@ async function seedDemo(adminToken: string) {
   }
 }
 
+/** Independent of the demo data: a database without people gets its first admin (and demo people). */
+async function seedFirstPeople() {
+  const e = env();
+  // npm start always passes a password; a hand-run seed gets a random one, printed once.
+  const adminPassword = e.RAILYARD_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+  if (!(await seedPeople({ adminEmail: e.RAILYARD_ADMIN_EMAIL, adminPassword, demo: e.RAILYARD_DEMO_PEOPLE }))) return;
+  console.log(`[seed] first admin: ${e.RAILYARD_ADMIN_EMAIL}${e.RAILYARD_ADMIN_PASSWORD ? '' : ` / ${adminPassword}`}`);
+  if (e.RAILYARD_DEMO_PEOPLE) console.log(`[seed] demo people: ${DEMO_PEOPLE.map((p) => p.email).join(', ')} (password ${DEMO_PASSWORD})`);
+}
+
 async function main() {
   const token = env().RAILYARD_ADMIN_TOKEN;
   if (!token) throw new Error('RAILYARD_ADMIN_TOKEN must be set for seeding (npm start provides it)');
   await provisionAdminToken(token);
+  await seedFirstPeople();
   if ((await listSources()).length > 0) {
     console.log('[seed] database already has data; demo seed skipped');
     return;

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { jsonNestingExceeds, MAX_NESTING, unstorableMessage, unstorablePath } from './input-guard';
 
 /**
  * Reads a request body up to `maxBytes`, refusing early on a declared Content-Length and while
@@ -29,9 +30,15 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
 export function parseJsonBody(raw: Buffer): unknown {
   const text = raw.toString('utf8');
   if (text.trim() === '') throw new AppError('bad_request', 'empty body: expected a JSON payload');
+  if (jsonNestingExceeds(text)) throw new AppError('bad_request', `JSON nests deeper than ${MAX_NESTING} levels`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw new AppError('bad_request', `malformed JSON: ${(err as Error).message}`);
   }
+  // Only \u escapes can produce NUL or lone surrogates (raw bytes decode to U+FFFD); skip the walk otherwise.
+  const bad = text.includes('\\u') ? unstorablePath(value) : null;
+  if (bad) throw new AppError('bad_request', unstorableMessage(bad));
+  return value;
 }

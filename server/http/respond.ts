@@ -3,6 +3,7 @@
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { csrfRefusal } from './csrf';
+import { checkRequestText } from './input-guard';
 
 export const json = (body: unknown, status = 200, headers?: HeadersInit) =>
   Response.json(body, { status, headers });
@@ -31,6 +32,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       // Every API route passes here, so cookie-authenticated writes are CSRF-checked centrally.
       const refused = csrfRefusal(request);
       if (refused) return refused;
+      await checkRequestText(request, context);
       return await handler(request, context);
     } catch (err) {
       return errorResponse(err);

@@ -1,4 +1,4 @@
-// Managing sources over the API: secrets go in once and never come back out, rotation takes
+// Managing sources over the API: secrets go in once and never come back out, rotation with no grace period takes
 // effect at once, and every change needs an admin token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as sourcesGet, POST as sourcesPost } from '@/app/api/sources/route';
@@ -59,8 +59,9 @@ describe('sources API', () => {
     expect(key.body.error).toMatch(/key/);
   });
 
-  it('PATCH renames and rotates the secret: old token 401, new token 202', async () => {
-    const res = await patch('deploy-script', { name: 'Deploy (v2)', auth: { mode: 'token', secret: 'second-secret-value' } });
+  it('PATCH renames and rotates the secret with no grace: old token 401, new token 202', async () => {
+    // graceHours 0 = immediate; the grace period itself is covered in accounts/secret-rotation.test.ts.
+    const res = await patch('deploy-script', { name: 'Deploy (v2)', auth: { mode: 'token', secret: 'second-secret-value', graceHours: 0 } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ key: 'deploy-script', name: 'Deploy (v2)', authMode: 'token' });
     expect(JSON.stringify(res.body)).not.toContain('second-secret-value');

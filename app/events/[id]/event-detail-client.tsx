@@ -8,6 +8,7 @@ import { EventHeaders } from '@/components/events/event-headers';
 import { EventPayload } from '@/components/events/event-payload';
 import { ParentRunLink } from '@/components/events/parent-run-link';
 import { ReplayForm } from '@/components/events/replay-form';
+import { useCan } from '@/lib/me';
 import { RunRefs } from '@/components/events/run-refs';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -21,6 +22,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 
 export function EventDetailClient({ id }: { id: string }) {
   const q = useEvent(id);
+  const canReplay = useCan('events.replay');
   const back = (
     <Link href="/events" className="inline-flex items-center gap-1 hover:text-fg">
       <ArrowLeft aria-hidden className="size-3" /> Events
@@ -90,15 +92,17 @@ export function EventDetailClient({ id }: { id: string }) {
           </div>
         )}
       </Card>
-      <Card className="mb-4">
-        <CardHeader
-          title="Replay"
-          description="Run workflows again with this event, as if it had just arrived. Needs the admin token."
-        />
-        <CardBody>
-          <ReplayForm event={e} />
-        </CardBody>
-      </Card>
+      {canReplay && (
+        <Card className="mb-4">
+          <CardHeader
+            title="Replay"
+            description="Run workflows again with this event, as if it had just arrived. Needs the editor role."
+          />
+          <CardBody>
+            <ReplayForm event={e} />
+          </CardBody>
+        </Card>
+      )}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <EventPayload event={e} />
         <EventHeaders headers={e.headers} />
