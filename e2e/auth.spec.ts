@@ -67,6 +67,6 @@ test('people without the admin role see no Users link and the API refuses them',
   await signInAs(page, 'viewer');
   await page.goto('/');
   await expect(page.getByTestId('user-role')).toHaveText('viewer');
-  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);
   expect((await page.request.get('/api/users')).status()).toBe(403);
 });
