@@ -23,3 +23,15 @@ export async function createPeople(): Promise<Record<Role, Person>> {
     admin: await createPerson('admin'),
   };
 }
+
+/**
+ * A real next-auth session cookie for this person (a JWT signed with NEXTAUTH_SECRET, as the
+ * sign-in callback issues it), for routes that only people, not tokens, may use.
+ */
+export async function sessionHeaders(person: Person): Promise<Record<string, string>> {
+  const { encode } = await import('next-auth/jwt');
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error('NEXTAUTH_SECRET must be set for session tests (npm test sets it)');
+  const jwt = await encode({ token: { sub: person.id, name: person.name, email: person.email }, secret });
+  return { cookie: `next-auth.session-token=${jwt}`, origin: 'http://localhost' };
+}

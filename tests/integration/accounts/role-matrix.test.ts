@@ -22,10 +22,17 @@ import * as sources from '@/app/api/sources/route';
 import * as stream from '@/app/api/stream/route';
 import * as workflowOne from '@/app/api/workflows/[name]/route';
 import * as workflows from '@/app/api/workflows/route';
+import * as approvals from '@/app/api/approvals/route';
+import * as audit from '@/app/api/audit/route';
+import * as me from '@/app/api/me/route';
+import * as tokenOne from '@/app/api/tokens/[id]/route';
+import * as tokens from '@/app/api/tokens/route';
+import * as userOne from '@/app/api/users/[id]/route';
+import * as users from '@/app/api/users/route';
 import { db } from '@/server/db/client';
 import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitFor, type Workers } from '../../support/harness';
 import { callRoute, type Handler } from '../../support/http';
-import { createPeople, type Person } from '../../support/people';
+import { createPeople, createPerson, sessionHeaders, type Person } from '../../support/people';
 
 type Subject = { params: Record<string, string>; body?: unknown };
 type Case = { name: string; handler: Handler<never>; min: Role; path: (p: Record<string, string>) => string; subject: () => Promise<Subject> };
@@ -71,6 +78,13 @@ const cases: Case[] = [
   { name: 'POST /api/secrets', handler: secrets.POST, min: 'admin', path: () => '/api/secrets', subject: async () => ({ params: {}, body: { name: uniq('MATRIX').replace('-', '_'), value: 'v4lue' } }) },
   { name: 'PUT /api/secrets/{name}', handler: secretOne.PUT, min: 'admin', path: (p) => `/api/secrets/${p.name}`, subject: async () => ({ params: { name: uniq('PUT').replace('-', '_') }, body: { value: 'v4lue' } }) },
   { name: 'DELETE /api/secrets/{name}', handler: secretOne.DELETE, min: 'admin', path: (p) => `/api/secrets/${p.name}`, subject: fixed({ name: 'MATRIX_KEEP' }) },
+  { name: 'PATCH /api/workflows/{name}', handler: workflowOne.PATCH, min: 'admin', path: (p) => `/api/workflows/${p.name}`, subject: fixed({ name: 'hold' }, { shellAllowed: false }) },
+  { name: 'GET /api/me', handler: me.GET, min: 'viewer', path: () => '/api/me', subject: fixed() },
+  { name: 'GET /api/audit', handler: audit.GET, min: 'viewer', path: () => '/api/audit', subject: fixed() },
+  { name: 'GET /api/approvals', handler: approvals.GET, min: 'viewer', path: () => '/api/approvals', subject: fixed() },
+  { name: 'GET /api/users', handler: users.GET, min: 'admin', path: () => '/api/users', subject: fixed() },
+  { name: 'POST /api/users', handler: users.POST, min: 'admin', path: () => '/api/users', subject: async () => ({ params: {}, body: { email: `${uniq('new')}@x.test`, name: 'New', role: 'viewer', password: 'a-long-password' } }) },
+  { name: 'PATCH /api/users/{id}', handler: userOne.PATCH, min: 'admin', path: (p) => `/api/users/${p.id}`, subject: async () => ({ params: { id: (await createPerson('viewer', uniq('patched'))).id }, body: { role: 'releaser' } }) },
 ];
 
 beforeAll(async () => {
@@ -113,6 +127,23 @@ describe.each(cases)('$name', (c) => {
     } else {
       expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    }
+  });
+});
+
+// Personal tokens are managed by signed-in people (a session), never by other tokens.
+describe('personal tokens (session only)', () => {
+  it('anonymous → 401, a token → 403, every role with a session → own tokens', async () => {
+    expect((await callRoute(tokens.GET, '/api/tokens')).status).toBe(401);
+    expect((await callRoute(tokens.GET, '/api/tokens', {}, { headers: people.admin.headers })).status).toBe(403);
+    for (const role of ROLES) {
+      const session = await sessionHeaders(people[role]);
+      const created = await callRoute(tokens.POST, '/api/tokens', {}, { method: 'POST', headers: { ...session, 'content-type': 'application/json' }, body: JSON.stringify({ name: `cli-${role}` }) });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const list = await callRoute(tokens.GET, '/api/tokens', {}, { headers: session });
+      expect(list.body.map((t: { name: string }) => t.name)).toContain(`cli-${role}`);
+      const revoked = await callRoute(tokenOne.DELETE, `/api/tokens/${created.body.id}`, { id: created.body.id }, { method: 'DELETE', headers: session });
+      expect(revoked.status).toBe(204);
     }
   });
 });
