@@ -58,7 +58,9 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: async (creds) => signInWithPassword(creds?.email ?? '', creds?.password ?? ''),
+        // The client address (first X-Forwarded-For hop behind a proxy) keys the per-IP attempt limit.
+        authorize: async (creds, req) =>
+          signInWithPassword(creds?.email ?? '', creds?.password ?? '', String(req?.headers?.['x-forwarded-for'] ?? '').split(',')[0].trim() || null),
       }),
       ...oauthConfigs().map(oauthProvider),
     ],

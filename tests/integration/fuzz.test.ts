@@ -192,6 +192,7 @@ it(`answers ${COUNT} malformed requests with a JSON 4xx, and stores none of them
       continue; // not a request an HTTP server could receive (e.g. a body on a GET)
     }
     const where = `#${i} ${c.label} ${c.method} ${c.path.slice(0, 80)} params=${JSON.stringify(c.params).slice(0, 80)} auth=${Object.keys(c.headers).join(',')}`;
+    // FUZZ_TRACE=<file>: log each case before sending it, to find one that kills the process outright.
     if (process.env.FUZZ_TRACE) (await import('node:fs')).appendFileSync(process.env.FUZZ_TRACE, `${where} body=${String(c.body).slice(0, 60)} len=${c.body?.length}\n`);
     try {
       const res = await c.handler(request, { params: Promise.resolve(c.params) });

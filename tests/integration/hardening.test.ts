@@ -33,7 +33,7 @@ const newSource = (key: string) => ({ key, name: key, preset: 'generic', auth: {
 describe('CSRF on cookie-authenticated writes', () => {
   it('refuses a cookie session write without a same-origin Origin or Referer', async () => {
     const cookie = await sessionCookie(people.admin);
-    for (const extra of [{}, { origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }]) {
+    for (const extra of [{}, { origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }] as Record<string, string>[]) {
       const res = await callRoute(sourcesPost, '/api/sources', {}, { method: 'POST', headers: { cookie, ...extra }, body: newSource('csrf-refused') });
       expect(res.status, JSON.stringify(extra)).toBe(403);
       expect(res.body).toEqual({ error: 'cross-site request refused' });
@@ -126,7 +126,7 @@ describe('shell.run gating', () => {
     expect(byAdmin.status).toBe(201);
     expect(await db().workflowVersion.findFirst({ where: { workflow: { name: 'shelly' } } })).toMatchObject({ publisherRole: 'admin', publishedBy: people.admin.id });
 
-    const patch = (headers: Record<string, string>, body: unknown) =>
+    const patch = (headers: Record<string, string>, body: object) =>
       callRoute(workflowPatch, '/api/workflows/shelly', { name: 'shelly' }, { method: 'PATCH', headers, body });
     expect((await patch(people.editor.headers, { shellAllowed: true })).status).toBe(403);
     expect((await patch(admin, { shellAllowed: 'yes' })).status).toBe(400);
