@@ -89,6 +89,8 @@ async function main() {
   }
 
   const env = {
+    // A self-hosted tool should not phone home; Next's telemetry is off unless asked for.
+    NEXT_TELEMETRY_DISABLED: '1',
     ...process.env,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,

@@ -18,6 +18,7 @@ const TEST_ENV = {
   NEXTAUTH_SECRET: 'test-nextauth-secret-not-secret',
   NEXTAUTH_URL: 'http://localhost:3100',
   RAILYARD_TEST_RUN: '1', // playwright.config.ts: never reuse a server already listening on 3100
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 
 const results = [];
