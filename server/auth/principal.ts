@@ -4,8 +4,8 @@
 import { isRole, weaker, type Role } from '@/engine/auth/roles';
 import { sha256 } from '../crypto';
 import { AppError } from '../errors';
-import { db } from '../db/client';
 import { findTokenByHash, touchToken } from '../repositories/tokens';
+import { findUserById } from '../repositories/users';
 import { sessionUserId } from './session';
 
 export type Principal = {
@@ -33,7 +33,7 @@ export async function principalFromToken(token: string): Promise<Principal | nul
 }
 
 export async function principalFromUserId(userId: string): Promise<Principal | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
+  const user = await findUserById(userId);
   if (!user || user.disabled || !isRole(user.role)) return null;
   return { kind: 'user', id: user.id, name: user.name, role: user.role, userId: user.id };
 }

@@ -32,3 +32,7 @@ export async function findWorkflow(name: string, version?: number) {
     return chosen ? { workflow: w, version: chosen } : null;
   });
 }
+
+/** Whether an admin allowed shell.run for this workflow (false when it does not exist yet). */
+export const isShellAllowed = async (name: string) =>
+  (await db().workflow.findUnique({ where: { name }, select: { shellAllowed: true } }))?.shellAllowed ?? false;

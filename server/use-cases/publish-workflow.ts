@@ -15,7 +15,7 @@ import { can } from '@/engine/auth/roles';
 import { toWorkflowDetail } from '../dto/map-registry';
 import { registerEventType } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
-import { findWorkflow } from '../repositories/workflows';
+import { findWorkflow, isShellAllowed } from '../repositories/workflows';
 import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
 export type PublishInput = { text: string } | { object: unknown };
@@ -90,8 +90,7 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
  */
 async function checkShellAllowed(publisher: Principal, name: string, steps: readonly { action: string }[]): Promise<void> {
   if (!steps.some((s) => s.action === 'shell.run') || can(publisher.role, 'shell.publish')) return;
-  const existing = await db().workflow.findUnique({ where: { name }, select: { shellAllowed: true } });
-  if (existing?.shellAllowed) return;
+  if (await isShellAllowed(name)) return;
   throw new AppError(
     'forbidden',
     `workflow "${name}" uses shell.run, which only an admin may publish; an admin can allow it for this workflow (PATCH /api/workflows/${name} {"shellAllowed": true})`,

@@ -1,4 +1,4 @@
-import { db } from '@/server/db/client';
+import { pingDatabase } from '@/server/repositories/health';
 import { sharedRedis } from '@/server/queue/connection';
 import { json, route } from '@/server/http/respond';
 
@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route(async () => {
   const [database, redis] = await Promise.all([
-    db().$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
+    pingDatabase(),
     sharedRedis().ping().then(() => 'ok', (e: Error) => e.message),
   ]);
   const ok = database === 'ok' && redis === 'ok';
