@@ -56,6 +56,24 @@ function toTextError(error: YAMLParseError, lines: LineCounter): WorkflowTextErr
 
 /** Serialises with a fixed key order and without empty defaults, so exports diff cleanly. */
 export function toWorkflowYaml(def: WorkflowDefinition): string {
+  const doc = new Document(toWorkflowPlain(def), { aliasDuplicateObjects: false });
+  // Small leaf collections read best on one line, as in DESIGN.md: `needs: [version]`.
+  for (const path of flowPaths(def)) {
+    const node = doc.getIn(path, true);
+    if (isCollection(node)) node.flow = true;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Paths of the collections written in flow style (`[a, b]`, `{ x: 1 }`). */
+export function flowPaths(def: WorkflowDefinition): (string | number)[][] {
+  const flow: (string | number)[][] = [['trigger'], ['concurrency'], ...def.steps.flatMap((_, i) => [['steps', i, 'needs'], ['steps', i, 'retry']])];
+  for (const id of Object.keys(def.layout ?? {})) flow.push(['layout', id]);
+  return flow;
+}
+
+/** The plain data of the text form: fixed key order, empty defaults left out. */
+export function toWorkflowPlain(def: WorkflowDefinition): Record<string, unknown> {
   const out: Record<string, unknown> = {
     apiVersion: def.apiVersion,
     kind: def.kind,
@@ -69,15 +87,7 @@ export function toWorkflowYaml(def: WorkflowDefinition): string {
   if (def.layout && Object.keys(def.layout).length > 0) {
     out.layout = Object.fromEntries(Object.entries(def.layout).map(([id, p]) => [id, { x: p.x, y: p.y }]));
   }
-  const doc = new Document(out, { aliasDuplicateObjects: false });
-  // Small leaf collections read best on one line, as in DESIGN.md: `needs: [version]`.
-  const flow = [['trigger'], ['concurrency'], ...def.steps.flatMap((_, i) => [['steps', i, 'needs'], ['steps', i, 'retry']])];
-  for (const id of Object.keys(def.layout ?? {})) flow.push(['layout', id]);
-  for (const path of flow) {
-    const node = doc.getIn(path, true);
-    if (isCollection(node)) node.flow = true;
-  }
-  return doc.toString({ lineWidth: 0 });
+  return out;
 }
 
 function stepToPlain(step: WorkflowStep): Record<string, unknown> {
