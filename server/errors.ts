@@ -7,6 +7,9 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
+  /** Postgres (or another dependency the answer needs) is stalled or down: retry later. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -16,6 +19,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent as Retry-After (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -29,3 +34,6 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const badRequest = (message: string, details?: unknown) => new AppError('bad_request', message, details);
 export const unauthorized = (message: string) => new AppError('unauthorized', message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError('too_many_requests', message, undefined, retryAfterSeconds);
+export const unavailable = (message: string, retryAfterSeconds = 2) => new AppError('unavailable', message, undefined, retryAfterSeconds);

@@ -3,6 +3,7 @@
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { env } from '@/server/env';
+import { setProcessRole } from '@/server/process-role';
 import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
 import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
@@ -17,6 +18,8 @@ const processors = {
 export type WorkerOptions = { concurrency?: number; reconcileEveryMs?: number; reconcileGraceMs?: number };
 
 export async function startWorkers(opts: WorkerOptions = {}) {
+  // Before any connection opens: a worker waits out Redis/Postgres restarts (web processes fail fast).
+  setProcessRole('worker');
   const concurrency = opts.concurrency ?? env().RAILYARD_WORKER_CONCURRENCY;
   const connections: Redis[] = [];
   const workers = Object.entries(processors).map(([queue, processor]) => {

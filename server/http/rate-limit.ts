@@ -4,12 +4,9 @@
 // runaway sender. Redis being down must not stop the product, so limits then fail open (logged).
 import { sha256 } from '../crypto';
 import { env } from '../env';
-import { sharedRedis } from '../queue/connection';
+import { guardedRedis } from '../queue/redis-guard';
 
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
-
-/** How long a limit check may wait for Redis before giving up and allowing the request. */
-const REDIS_BUDGET_MS = 250;
 
 const SIGN_IN_WINDOW_MS = 5 * 60_000;
 /** Per account: enough for typos, far too few for guessing. */
@@ -25,38 +22,45 @@ function warnOpen(err: unknown) {
   console.warn(`[rate-limit] Redis unavailable, limits not enforced: ${(err as Error)?.message ?? err}`);
 }
 
-/** Counts one hit on `key` and says whether it is within `limit` per `windowMs`. */
-export async function hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+function windowOf(windowMs: number) {
   const now = Date.now();
   const window = Math.floor(now / windowMs);
-  const retryAfterSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
-  const redis = sharedRedis();
-  // The shared connection queues commands while Redis is away (it waits out restarts); a limit
-  // check must not, so a connection that is not ready answers "allowed" at once.
-  if (['reconnecting', 'close', 'end'].includes(redis.status)) {
-    warnOpen(new Error(`connection ${redis.status}`));
-    return { allowed: true, retryAfterSeconds: 0 };
-  }
+  return { window, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)) };
+}
+
+/**
+ * Counts one hit on `key` and says whether it is within `limit` per `windowMs`. Redis is reached
+ * through the web guard (server/queue/redis-guard.ts): a stalled or absent Redis costs at most its
+ * budget once, then the check is skipped (allowed) until Redis answers again.
+ */
+export async function hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+  const { window, retryAfterSeconds } = windowOf(windowMs);
   const redisKey = `railyard:rl:${key}:${window}`;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const count = await Promise.race([
+    const count = await guardedRedis((redis) =>
       redis
         .multi()
         .incr(redisKey)
         .pexpire(redisKey, windowMs + 1000)
         .exec()
         .then((res) => Number(res?.[0]?.[1] ?? 0)),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_BUDGET_MS} ms`)), REDIS_BUDGET_MS);
-      }),
-    ]);
+    );
     return count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
   } catch (err) {
     warnOpen(err);
     return { allowed: true, retryAfterSeconds: 0 };
-  } finally {
-    clearTimeout(timer);
+  }
+}
+
+/** Whether `key` is already over `limit` in this window, without counting (fails open too). */
+export async function isOver(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+  const { window, retryAfterSeconds } = windowOf(windowMs);
+  try {
+    const count = Number((await guardedRedis((redis) => redis.get(`railyard:rl:${key}:${window}`))) ?? 0);
+    return count >= limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
+  } catch (err) {
+    warnOpen(err);
+    return { allowed: true, retryAfterSeconds: 0 };
   }
 }
 
@@ -71,8 +75,28 @@ export async function limitSignIn(email: string, ip: string | null): Promise<Rat
   return { allowed: false, retryAfterSeconds: Math.max(byEmail.retryAfterSeconds, byIp.retryAfterSeconds) };
 }
 
-/** One delivery to a source's intake; RAILYARD_INTAKE_RATE_PER_MIN per source. */
+/**
+ * One authenticated delivery to a source's intake; RAILYARD_INTAKE_RATE_PER_MIN per source. Called
+ * only once the source credential checked out, so a sender without the secret never spends the
+ * source's budget (and cannot make the real sender's deliveries get 429).
+ */
 export function limitIntake(sourceKey: string): Promise<RateDecision> {
-  // Hashed: the key comes from the URL and may be long or odd; unknown sources count too (cheaply).
+  // Hashed: the key comes from the URL and may be long or odd.
   return hit(`intake:${sha256(sourceKey)}`, env().RAILYARD_INTAKE_RATE_PER_MIN, 60_000);
+}
+
+const intakeIpKey = (ip: string) => `intake:ip:${sha256(ip)}`;
+
+/**
+ * Before authentication: an address that already failed RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN
+ * deliveries this minute (wrong secret, unknown source) is refused without any work. Only failures
+ * count, so a busy legitimate sender is never limited by its address, only by its source's budget.
+ */
+export function intakeAddressBlocked(ip: string): Promise<RateDecision> {
+  return isOver(intakeIpKey(ip), env().RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN, 60_000);
+}
+
+/** Counts one failed (unauthenticated or unknown-source) delivery from this address. */
+export async function countIntakeFailure(ip: string): Promise<void> {
+  await hit(intakeIpKey(ip), Number.MAX_SAFE_INTEGER, 60_000);
 }

@@ -2,8 +2,9 @@
 // SSE and a reconnecting browser resumes from Last-Event-ID (a stream entry id).
 import type { Redis } from 'ioredis';
 import type { LiveMessage } from '@/engine/dto/live';
+import { capLiveMessage } from '@/engine/live/shape-messages';
 import { env } from '../env';
-import { sharedRedis } from '../queue/connection';
+import { guardedRedis, redisKnownDown } from '../queue/redis-guard';
 
 export const LIVE_STREAM = 'railyard:live';
 
@@ -11,13 +12,16 @@ export const LIVE_STREAM = 'railyard:live';
 export async function publishLive(...messages: LiveMessage[]): Promise<void> {
   if (messages.length === 0) return;
   try {
-    const redis = sharedRedis();
-    const pipeline = redis.pipeline();
-    for (const m of messages) {
-      pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', String(env().RAILYARD_LIVE_MAXLEN), '*', 'data', JSON.stringify(m));
-    }
-    await pipeline.exec();
+    // Guarded: in a web process (intake) a stalled Redis costs at most the budget, then nothing.
+    await guardedRedis((redis) => {
+      const pipeline = redis.pipeline();
+      for (const m of messages) {
+        pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', String(env().RAILYARD_LIVE_MAXLEN), '*', 'data', JSON.stringify(capLiveMessage(m, env().RAILYARD_LIVE_MESSAGE_MAX_BYTES)));
+      }
+      return pipeline.exec();
+    });
   } catch (err) {
+    if (redisKnownDown()) return; // the guard logged the outage once; a stale screen is all it costs
     console.warn(`[live] publish failed: ${(err as Error).message}`);
   }
 }

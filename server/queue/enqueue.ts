@@ -1,16 +1,27 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { sharedRedis } from './connection';
 import { defaultJobOptions, jobCatalog, type JobName, type JobPayload } from './jobs';
+import { guardedRedis, redisKnownDown, RedisUnavailableError } from './redis-guard';
 
-const holder = globalThis as unknown as { railyardQueues?: Map<string, Queue> };
+type Held = { queue: Queue; connection: Redis };
+const holder = globalThis as unknown as { railyardQueues?: Map<string, Held> };
 
-function queue(name: string): Queue {
+/** The producer for `name` on this connection; recreated when the shared connection was replaced. */
+function queue(name: string, connection: Redis = sharedRedis()): Queue {
   holder.railyardQueues ??= new Map();
-  let q = holder.railyardQueues.get(name);
-  if (!q) {
-    q = new Queue(name, { connection: sharedRedis(), defaultJobOptions });
-    holder.railyardQueues.set(name, q);
-  }
+  const held = holder.railyardQueues.get(name);
+  if (held?.connection === connection) return held.queue;
+  if (held) void held.queue.close().catch(() => undefined); // BullMQ leaves a passed-in connection open
+  const q = new Queue(name, { connection, defaultJobOptions });
+  q.on('error', (err) => console.warn(`[queue:${name}] ${err.message}`));
+  // A Queue whose first connection attempt failed stays failed (BullMQ caches its init): forget
+  // it, so the next enqueue builds a fresh one once Redis is back.
+  q.waitUntilReady().catch(() => {
+    if (holder.railyardQueues?.get(name)?.queue === q) holder.railyardQueues.delete(name);
+    void q.close().catch(() => undefined);
+  });
+  holder.railyardQueues.set(name, { queue: q, connection });
   return q;
 }
 
@@ -33,8 +44,10 @@ export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPay
       const data = def.payload.parse(p);
       return { name, data, opts: { ...defaultJobOptions, jobId: def.jobId(data as never), delay: opts.delayMs } };
     });
-    await queue(def.queue).addBulk(jobs);
+    // In a web process this gives up within the Redis budget (intake must answer in time).
+    await guardedRedis((redis) => queue(def.queue, redis).addBulk(jobs));
   } catch (err) {
+    if (err instanceof RedisUnavailableError && redisKnownDown()) return; // logged when the breaker opened
     console.warn(`[queue] ${payloads.length} ${name} job(s) not enqueued, the reconciler will retry: ${(err as Error).message}`);
   }
 }
@@ -60,6 +73,6 @@ export async function enqueueDue<N extends JobName>(name: N, payload: JobPayload
 }
 
 export async function closeQueues(): Promise<void> {
-  await Promise.all([...(holder.railyardQueues?.values() ?? [])].map((q) => q.close()));
+  await Promise.all([...(holder.railyardQueues?.values() ?? [])].map((h) => h.queue.close().catch(() => undefined)));
   holder.railyardQueues = undefined;
 }

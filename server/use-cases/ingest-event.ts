@@ -28,6 +28,9 @@ export type IngestInput = {
   actor?: () => Promise<Principal | null>;
   parentRunId?: string;
   depth?: number;
+  /** Called once the delivery is authenticated, before anything is stored: the per-source rate
+   *  limit lives here, so a sender without the credential never spends the source's budget. */
+  admit?: (sourceKey: string) => Promise<void>;
 };
 
 export type IngestResult = { id: string; ids: string[]; duplicate: boolean };
@@ -36,6 +39,7 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
   const source = await findSource(input.sourceKey);
   if (!source) throw notFound(`source "${input.sourceKey}"`);
   await verifyDelivery(source, input);
+  await input.admit?.(source.key);
   const payload = parseJsonBody(input.rawBody);
 
   let types: string[];

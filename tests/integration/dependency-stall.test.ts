@@ -1,0 +1,133 @@
+// Intake and the API when a dependency stalls or is down (issue 7). Redis is this file's own
+// redis-server, so it can be frozen (SIGSTOP) or stopped without touching anyone else; Postgres is
+// the suite's, frozen for a couple of seconds at most and always resumed in a finally. The worker
+// is the real process: after Redis comes back, its reconciler (not the web request) enqueues events.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GET as runsGet } from '@/app/api/runs/route';
+import { GET as streamGet } from '@/app/api/stream/route';
+import { findEventRow } from '@/server/repositories/events';
+import { startRedis } from '../../scripts/lib/redis.mjs';
+import { admin, closeAll, postEvent, publishYaml, resetState, waitForEventRun } from '../support/harness';
+import { callRoute } from '../support/http';
+import { postgresPids, timed, whileStopped } from '../support/stall';
+import { startWorkerProcess, stopAllWorkerProcesses, type WorkerProcess } from '../support/worker-process';
+
+const savedRedisUrl = process.env.REDIS_URL;
+const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'railyard-stall-redis-'));
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let port: number;
+let worker: WorkerProcess;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+beforeAll(async () => {
+  port = await freePort();
+  redis = await startRedis({ dir: redisDir, port });
+  process.env.REDIS_URL = redis.url;
+  await resetState();
+  const res = await publishYaml(`apiVersion: railyard/v1
+kind: Workflow
+name: stall
+trigger: { source: generic, type: stall.test }
+steps:
+  - id: only
+    action: log
+    with: { message: "ran after the stall" }
+`);
+  expect(res.status).toBe(201);
+  worker = await startWorkerProcess({ REDIS_URL: redis.url });
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error(`worker output:\n${worker?.output.join('\n')}`);
+});
+afterAll(async () => {
+  await stopAllWorkerProcesses();
+  await closeAll();
+  await redis?.stop();
+  fs.rmSync(redisDir, { recursive: true, force: true });
+  process.env.REDIS_URL = savedRedisUrl;
+});
+
+describe('Redis stalled or down', () => {
+  it('stalled (SIGSTOP): intake answers 202 within 1 s, the row is committed, and the worker runs it after SIGCONT', async () => {
+    const { ms, value: res } = await whileStopped([redis.pid!], async () => {
+      const answer = await timed(() => postEvent('generic', 'stall.test', { n: 1 }));
+      // Committed while Redis is still frozen: the database, not Redis, makes an event accepted.
+      expect(await findEventRow(answer.value.body.id)).toMatchObject({ processedAt: null });
+      // A second delivery during the same stall is not slower (the guard skips Redis at once).
+      const second = await timed(() => postEvent('generic', 'stall.test', { n: 2 }));
+      expect(second.value.status).toBe(202);
+      expect(second.ms).toBeLessThan(1_000);
+      return answer;
+    });
+    expect(res.status).toBe(202);
+    expect(ms).toBeLessThan(1_000);
+    const run = await waitForEventRun(res.body.id, 25_000);
+    expect(run.status).toBe('succeeded');
+  });
+
+  it('down (stopped): intake answers 202 within 1 s; once Redis is back, empty, the reconciler enqueues the event', async () => {
+    await redis.stop();
+    let res;
+    try {
+      const answer = await timed(() => postEvent('generic', 'stall.test', { n: 3 }));
+      res = answer.value;
+      expect(res.status).toBe(202);
+      expect(answer.ms).toBeLessThan(1_000);
+      expect(await findEventRow(res.body.id)).toMatchObject({ processedAt: null });
+    } finally {
+      redis = await startRedis({ dir: redisDir, port });
+    }
+    // Nothing of this event reached Redis (it was down): only the worker's reconciler can enqueue it.
+    const run = await waitForEventRun(res.body.id, 30_000);
+    expect(run.status).toBe('succeeded');
+  });
+
+  it('the live stream answers at once while Redis is stalled, and keeps the connection with heartbeats', async () => {
+    await whileStopped([redis.pid!], async () => {
+      const abort = new AbortController();
+      const { ms, value: response } = await timed(() => streamGet(new Request('http://localhost/api/stream', { headers: admin, signal: abort.signal })));
+      expect(response.status).toBe(200);
+      expect(ms).toBeLessThan(1_000);
+      const reader = response.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      expect(first).toContain('retry:');
+      abort.abort();
+      await reader.cancel().catch(() => undefined);
+    });
+  });
+});
+
+describe('Postgres stalled', () => {
+  it('intake and a GET API answer 503 with Retry-After within 2 s, and recover after SIGCONT', async () => {
+    const pids = await postgresPids();
+    await whileStopped(pids, async () => {
+      const intake = await timed(() => postEvent('generic', 'stall.test', { n: 4 }));
+      expect(intake.value.status).toBe(503);
+      expect(Number(intake.value.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(intake.ms).toBeLessThan(2_000);
+      const list = await timed(() => callRoute(runsGet, '/api/runs', {}, { headers: admin }));
+      expect(list.value.status).toBe(503);
+      expect(list.value.body.error).toMatch(/database/);
+      expect(Number(list.value.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(list.ms).toBeLessThan(2_000);
+      const stream = await timed(() => streamGet(new Request('http://localhost/api/stream', { headers: admin })));
+      expect(stream.value.status).toBe(503);
+      expect(stream.ms).toBeLessThan(2_000);
+    });
+    // Resumed: the same requests work again.
+    const again = await postEvent('generic', 'stall.test', { n: 5 });
+    expect(again.status).toBe(202);
+    expect((await callRoute(runsGet, '/api/runs', {}, { headers: admin })).status).toBe(200);
+  });
+});
