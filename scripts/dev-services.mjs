@@ -17,10 +17,11 @@ if (!Number.isInteger(slot) || slot < 1 || slot > 9) throw new Error('usage: nod
 const dir = path.join(root, `.railyard/dev-${slot}`);
 fs.rmSync(dir, { recursive: true, force: true });
 
-const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: 5440 + slot, database: 'railyard_test', fast: true });
+const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: 5440 + slot, database: 'railyard_test', fast: true, fresh: true });
 const redis = await startRedis({ dir: path.join(dir, 'redis'), port: 6400 + slot });
 const env = {
-  DATABASE_URL: pg.url,
+  DATABASE_URL: pg.appUrl, // as in npm test: the app role, owner only for resets and migrations
+  DATABASE_OWNER_URL: pg.ownerUrl,
   REDIS_URL: redis.url,
   RAILYARD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   RAILYARD_ADMIN_TOKEN: 'ry_test_admin_token_not_secret',
@@ -33,7 +34,7 @@ onShutdownSignal(async () => {
   await pg.stop().catch(() => {});
   process.exit(0);
 });
-const code = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: { ...process.env, ...env } });
+const code = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: { ...process.env, ...env, DATABASE_MIGRATE_URL: pg.ownerUrl } });
 if (code !== 0) throw new Error('migrate failed');
 fs.writeFileSync(path.join(dir, 'env.sh'), Object.entries(env).map(([k, v]) => `export ${k}='${v}'`).join('\n') + '\n');
 console.log(`[dev-services] ready: . ${path.relative(root, dir)}/env.sh`);

