@@ -54,7 +54,38 @@ const envSchema = z.object({
   /** Events accepted per source per minute; beyond it the intake answers 429 with Retry-After. */
   RAILYARD_INTAKE_RATE_PER_MIN: z.coerce.number().int().positive().default(6000),
   ...httpGuardShape(),
+  ...stallShape(),
 });
+
+/** How long the web process waits on Postgres and Redis, intake limits by address, live-stream caps. */
+function stallShape() {
+  const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+  return {
+    /** Connecting to Postgres or waiting for a pooled connection (web; a worker waits ≥ 10 s). */
+    RAILYARD_DB_CONNECT_TIMEOUT_MS: ms(1_000),
+    /** Waiting for one query's answer in the web process, before answering 503. */
+    RAILYARD_DB_QUERY_TIMEOUT_MS: ms(1_500),
+    /** Server-side limit on one statement (both processes). */
+    RAILYARD_DB_STATEMENT_TIMEOUT_MS: ms(30_000),
+    /** A transaction left idle this long is ended by Postgres. */
+    RAILYARD_DB_IDLE_TX_TIMEOUT_MS: ms(30_000),
+    /** A web-process Redis command without an answer after this fails (the caller degrades). */
+    RAILYARD_REDIS_TIMEOUT_MS: ms(300),
+    /** Failed intake deliveries (bad credential, unknown source) per client address per minute. */
+    RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN: ms(300),
+    /** Proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDRs. */
+    RAILYARD_TRUSTED_PROXIES: z.string().default(''),
+    /** Set by scripts/web-server.mjs for its own process: the header carrying each request's socket address (server/http/client-ip.ts). */
+    RAILYARD_SOCKET_HEADER: z.string().toLowerCase().optional(),
+    /** Live streams (SSE) per person or token, and in total, per web process. */
+    RAILYARD_STREAMS_PER_PERSON: ms(10),
+    RAILYARD_STREAMS_TOTAL: ms(1_000),
+    /** How often an open live stream re-checks that its viewer may still read. */
+    RAILYARD_STREAM_REAUTH_MS: ms(30_000),
+    RAILYARD_STREAM_HEARTBEAT_MS: ms(15_000),
+  };
+}
+
 
 /** Outgoing-HTTP guard settings (see engine/net/address-class.ts). */
 function httpGuardShape() {
