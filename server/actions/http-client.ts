@@ -1,5 +1,7 @@
 // The one place action handlers talk HTTP: timeouts, body encoding, response parsing and the
 // transient-vs-permanent classification the executor's retry policy relies on.
+import { httpLimitSettings } from '../env';
+import { ConnectTimeoutError, exchange, REDIRECTS, type RawAnswer } from './http-transport';
 import { guardTarget } from './target-guard';
 import { PermanentError } from './types';
 
@@ -12,6 +14,7 @@ export type HttpCall = {
   headers?: Record<string, string>;
   /** A string is sent as is, URLSearchParams as a form, anything else as JSON. */
   body?: unknown;
+  /** The whole call, body included; RAILYARD_HTTP_TIMEOUT_MS when unset. */
   timeoutMs?: number;
   /** The step's signal: cancelling the step cancels the request. */
   signal?: AbortSignal;
@@ -45,7 +48,8 @@ export const isRetryableStatus = (status: number): boolean => status >= 500 || s
  */
 export async function send(call: HttpCall): Promise<HttpAnswer> {
   const method = call.method ?? 'GET';
-  const headers: Record<string, string> = { ...call.headers };
+  // Lower-case names, so defaults below never add a second Content-Type beside the caller's.
+  const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'railyard', ...lowerKeys(call.headers) };
   let body: string | undefined;
   if (call.body !== undefined && method !== 'GET' && method !== 'HEAD') {
     if (typeof call.body === 'string') body = call.body;
@@ -58,50 +62,52 @@ export async function send(call: HttpCall): Promise<HttpAnswer> {
     }
   }
   const label = call.label ?? `${method} ${call.url}`;
-  const timeoutMs = call.timeoutMs ?? 10_000;
+  const limits = httpLimitSettings();
+  const timeoutMs = call.timeoutMs ?? limits.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-  let res: Response;
-  let text: string;
+  const base = { signal, label, connectTimeoutMs: Math.min(limits.connectTimeoutMs, timeoutMs), maxBodyBytes: limits.maxBodyBytes };
+  let res: RawAnswer;
   try {
-    res = await fetchGuarded(call.url, { method, headers, body, signal }, label);
-    text = await res.text();
+    res = await fetchGuarded(call.url, { ...base, method, headers, body });
   } catch (err) {
-    if (call.signal?.aborted || err instanceof PermanentError) throw err; // cancelled, or refused by the guard
+    if (call.signal?.aborted || err instanceof PermanentError) throw err; // cancelled, refused by the guard, body too large
     if (timeout.aborted) throw new Error(`${label} timed out after ${timeoutMs} ms`);
-    // undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`${label} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    if (err instanceof ConnectTimeoutError) throw new Error(err.message);
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`${label} failed: ${e.code ?? e.message}`);
   }
-  text = text.slice(0, MAX_BODY_CHARS);
-  return { status: res.status, ok: res.ok, headers: Object.fromEntries(res.headers), setCookies: res.headers.getSetCookie(), text, body: parseBody(text, res.headers.get('content-type')) };
+  const text = res.body.toString('utf8').slice(0, MAX_BODY_CHARS);
+  const ok = res.status >= 200 && res.status < 300;
+  return { status: res.status, ok, headers: res.headers, setCookies: res.setCookies, text, body: parseBody(text, res.headers['content-type'] ?? null) };
 }
 
 const MAX_REDIRECTS = 10;
 
-type Init = { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal };
+const lowerKeys = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
-/** fetch, following redirects by hand so that every hop passes the SSRF guard, not only the first. */
-async function fetchGuarded(url: string, init: Init, label: string): Promise<Response> {
+type Init = Omit<Parameters<typeof exchange>[0], 'url'>;
+
+/** One exchange per hop, following redirects by hand so that every hop passes the SSRF guard, not only the first. */
+async function fetchGuarded(url: string, init: Init): Promise<RawAnswer> {
   let current = url;
   let { method, headers, body } = init;
   for (let hop = 0; ; hop++) {
-    await guardTarget(current, label);
-    const res = await fetch(current, { method, headers, body, signal: init.signal, redirect: 'manual' });
-    const location = res.headers.get('location');
-    if (![301, 302, 303, 307, 308].includes(res.status) || !location) return res;
-    if (hop >= MAX_REDIRECTS) throw new PermanentError(`${label}: more than ${MAX_REDIRECTS} redirects`);
-    await res.body?.cancel().catch(() => undefined);
+    await guardTarget(current, init.label);
+    const res = await exchange({ ...init, url: current, method, headers, body });
+    const { status, location } = res;
+    if (!REDIRECTS.includes(status) || !location) return res;
+    if (hop >= MAX_REDIRECTS) throw new PermanentError(`${init.label}: more than ${MAX_REDIRECTS} redirects`);
     const next = new URL(location, current);
     // As fetch does: 303, and 301/302 after a POST, continue as a GET without a body.
-    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+    if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
       method = 'GET';
       body = undefined;
-      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-type'));
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k !== 'content-type' && k !== 'content-length'));
     }
     // Credentials stay with the origin they were meant for.
     if (next.origin !== new URL(current).origin) {
-      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !['authorization', 'cookie'].includes(k.toLowerCase())));
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !['authorization', 'cookie'].includes(k)));
     }
     current = next.href;
   }

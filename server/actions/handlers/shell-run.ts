@@ -5,10 +5,8 @@ import type { shellRun } from '@/engine/actions/shell-run';
 import { insideWorkspace } from '../git/repo-path';
 import { childEnv } from '../shell/child-env';
 import { LineSplitter, TailBuffer } from '../shell/output-stream';
+import { ProcessGroup } from '../shell/process-group';
 import { PermanentError, type ActionHandler } from '../types';
-
-const KILL_GRACE_MS = 3_000; // SIGTERM first so tools can clean up; SIGKILL if they do not stop
-const MAX_LOG_LINES = 20_000; // beyond this the log stops growing; the outputs still hold the tail
 
 export const shellRunHandler: ActionHandler<z.output<typeof shellRun.params>> = async ({ params, signal, log, workspace, idempotencyKey }) => {
   const ws = await workspace();
@@ -22,37 +20,26 @@ export const shellRunHandler: ActionHandler<z.output<typeof shellRun.params>> = 
   const child = params.args
     ? spawn(params.command, params.args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn('/bin/sh', ['-c', params.command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // No pid means spawn failed (ENOENT): the 'error' event below reports it.
+  const group = child.pid ? new ProcessGroup(child.pid) : undefined;
 
   const tails = { stdout: new TailBuffer(), stderr: new TailBuffer() };
   const errLines: string[] = [];
-  let logged = 0;
-  const logLine = (level: 'info' | 'warn', line: string) => {
-    if (++logged <= MAX_LOG_LINES) log(level, line);
-    else if (logged === MAX_LOG_LINES + 1) log('warn', `… more output not logged (limit ${MAX_LOG_LINES} lines)`);
-  };
-  const out = new LineSplitter((line) => logLine('info', line));
+  // The step logger caps the total kept per step (head and tail); here only lines are shaped.
+  const out = new LineSplitter((line) => log('info', line));
   const err = new LineSplitter((line) => {
     errLines.push(line);
     if (errLines.length > 10) errLines.shift();
-    logLine('warn', line);
+    log('warn', line);
   });
   child.stdout.on('data', (c: Buffer) => (tails.stdout.push(c), out.push(c)));
   child.stderr.on('data', (c: Buffer) => (tails.stderr.push(c), err.push(c)));
 
   let stopReason: string | null = null;
-  let closed = false;
-  const killGroup = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      // already gone
-    }
-  };
   const stop = (reason: string) => {
     if (stopReason) return;
     stopReason = reason;
-    killGroup('SIGTERM');
-    setTimeout(() => closed || killGroup('SIGKILL'), KILL_GRACE_MS).unref();
+    group?.stop();
   };
   const timer = setTimeout(() => stop(`timed out after ${timeoutMs} ms`), timeoutMs);
   const onAbort = () => stop('aborted');
@@ -63,9 +50,10 @@ export const shellRunHandler: ActionHandler<z.output<typeof shellRun.params>> = 
       child.once('error', (e: NodeJS.ErrnoException) =>
         reject(e.code === 'ENOENT' ? new PermanentError(`command not found: ${params.command}`) : e),
       );
-      child.once('close', (c, s) => ((closed = true), resolve([c, s])));
-      // A background child that keeps stdout open would delay 'close' forever; the group dies with the command.
-      child.once('exit', () => setTimeout(() => closed || killGroup('SIGKILL'), KILL_GRACE_MS).unref());
+      child.once('close', (c, s) => resolve([c, s]));
+      // A background child that keeps stdout open would delay 'close' forever: once the command
+      // itself has exited, its group is stopped (SIGTERM, then SIGKILL), which closes the pipes.
+      child.once('exit', () => group?.finished());
     });
     out.end();
     err.end();
@@ -75,6 +63,7 @@ export const shellRunHandler: ActionHandler<z.output<typeof shellRun.params>> = 
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
+    group?.finished(); // nothing the step started outlives it
   }
 };
 

@@ -3,11 +3,12 @@
 // = try again later, anything else = a failure retrying cannot fix.
 import { spawn } from 'node:child_process';
 import { pluginProcessEnv } from '../../env';
+import { LineSplitter } from '../shell/output-stream';
+import { ProcessGroup } from '../shell/process-group';
 import { PermanentError, type ActionHandler, type ActionInput } from '../types';
 
 export const EX_TEMPFAIL = 75;
 const MAX_STDOUT = 1024 * 1024;
-const MAX_LINE = 4000;
 const TAIL_LINES = 10;
 
 export type RunPluginOptions = {
@@ -30,19 +31,17 @@ export async function runPlugin(file: string, input: ActionInput<Record<string, 
   // detached: the plugin leads its own process group, so a kill also reaches whatever it started.
   const child = spawn(file, [], { cwd, env: pluginProcessEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
 
+  // No pid means spawn failed: the 'error' event below reports it.
+  const group = child.pid ? new ProcessGroup(child.pid, opts.killGraceMs ?? 2000) : undefined;
+
   const tail: string[] = [];
-  let partial = '';
-  const emit = (line: string) => {
-    const text = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (truncated)` : line;
+  // Bounded per line: a plugin printing megabytes without a newline costs one capped line.
+  const stderr = new LineSplitter((text) => {
     tail.push(text);
     if (tail.length > TAIL_LINES) tail.shift();
     log('info', text);
-  };
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split(/\r?\n/);
-    partial = lines.pop() ?? '';
-    lines.forEach(emit);
   });
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 
   const out: Buffer[] = [];
   let outSize = 0;
@@ -50,15 +49,7 @@ export async function runPlugin(file: string, input: ActionInput<Record<string, 
   const kill = (why: string) => {
     if (killedFor || child.exitCode !== null) return;
     killedFor = why;
-    const signalGroup = (sig: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, sig);
-      } catch {
-        child.kill(sig);
-      }
-    };
-    signalGroup('SIGTERM');
-    setTimeout(() => signalGroup('SIGKILL'), opts.killGraceMs ?? 2000).unref();
+    group?.stop();
   };
   child.stdout.on('data', (chunk: Buffer) => {
     outSize += chunk.length;
@@ -76,11 +67,14 @@ export async function runPlugin(file: string, input: ActionInput<Record<string, 
   const exit = await new Promise<{ code: number | null; sig: NodeJS.Signals | null; error?: Error }>((resolve) => {
     child.once('error', (error) => resolve({ code: null, sig: null, error }));
     child.once('close', (code, sig) => resolve({ code, sig }));
+    // A background process holding stderr open would delay 'close': stop the group once the plugin exits.
+    child.once('exit', () => group?.finished());
   }).finally(() => {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
+    group?.finished(); // nothing the plugin started outlives the step
   });
-  if (partial) emit(partial);
+  stderr.end();
 
   const last = tail.length ? `: ${tail.join(' | ')}` : '';
   if (exit.error) throw new PermanentError(`cannot start plugin ${file}: ${exit.error.message}`);

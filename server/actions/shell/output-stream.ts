@@ -23,26 +23,47 @@ export class TailBuffer {
   }
 }
 
-/** Splits decoded text into lines (\n or \r\n), handing each complete line to `onLine`. */
+/**
+ * Splits decoded text into lines (\n or \r\n), handing each complete line to `onLine`. A line
+ * longer than `maxChars` is cut: its head is emitted at once with a marker and the rest is skipped
+ * up to the next newline, so a process printing a gigabyte without a newline costs `maxChars`.
+ */
 export class LineSplitter {
   private readonly decoder = new StringDecoder('utf8'); // a UTF-8 character may straddle two chunks
   private pending = '';
-  constructor(private readonly onLine: (line: string) => void) {}
+  private skipping = false; // inside a line that was already cut and emitted
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly maxChars = MAX_LINE_CHARS,
+  ) {}
 
   push(chunk: Buffer): void {
-    const parts = (this.pending + this.decoder.write(chunk)).split('\n');
-    this.pending = parts.pop() ?? '';
-    for (const p of parts) this.emit(p);
+    const text = this.decoder.write(chunk);
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; from = nl + 1, nl = text.indexOf('\n', from)) {
+      if (this.skipping) this.skipping = false;
+      else this.emit(this.pending + text.slice(from, nl));
+      this.pending = '';
+    }
+    if (this.skipping) return;
+    this.pending += text.slice(from);
+    if (this.pending.length > this.maxChars) {
+      this.emit(this.pending);
+      this.pending = '';
+      this.skipping = true;
+    }
   }
 
   end(): void {
     const rest = this.pending + this.decoder.end();
     this.pending = '';
-    if (rest) this.emit(rest);
+    if (rest && !this.skipping) this.emit(rest);
+    this.skipping = false;
   }
 
   private emit(line: string): void {
     const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
-    this.onLine(clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (line cut)` : clean);
+    this.onLine(clean.length > this.maxChars ? `${clean.slice(0, this.maxChars)}… (line cut at ${this.maxChars} characters)` : clean);
   }
 }
