@@ -15,6 +15,13 @@ const envSchema = z.object({
   RAILYARD_ADMIN_TOKEN: z.string().min(16).optional(),
   RAILYARD_INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   RAILYARD_LIVE_MAXLEN: z.coerce.number().int().positive().default(10_000),
+  /** Largest single live-stream message; bigger content is split (logs) or cut with a marker. */
+  RAILYARD_LIVE_MESSAGE_MAX_BYTES: z.coerce.number().int().min(8 * 1024).default(64 * 1024),
+  /** Log kept per step attempt: the first half as it comes, then only the most recent lines. */
+  RAILYARD_STEP_LOG_MAX_BYTES: z.coerce.number().int().min(16 * 1024).default(2 * 1024 * 1024),
+  RAILYARD_STEP_LOG_MAX_LINES: z.coerce.number().int().min(20).default(20_000),
+  /** Workspaces of runs finished longer ago than this are deleted by the worker. */
+  RAILYARD_WORKSPACE_RETENTION_HOURS: z.coerce.number().positive().default(72),
   RAILYARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
   /** Postgres connections per process (web and worker each). */
   RAILYARD_DB_POOL: z.coerce.number().int().positive().default(20),
@@ -97,8 +104,28 @@ function httpGuardShape() {
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
     /** Allow link-local targets (169.254.0.0/16, fe80::/10) other than metadata addresses. */
     RAILYARD_HTTP_ALLOW_LINK_LOCAL: z.stringbool().default(false),
+    ...httpLimitShape(),
   };
 }
+
+/** Bounds on every outgoing HTTP call of an action (server/actions/http-client.ts). */
+function httpLimitShape() {
+  return {
+    /** Establishing the TCP (and TLS) connection. */
+    RAILYARD_HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Whole call, body included, when the action sets no timeout of its own. */
+    RAILYARD_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** A response body larger than this is refused while it streams in (never buffered whole). */
+    RAILYARD_HTTP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  };
+}
+
+/** Reads only the HTTP limits, so outgoing HTTP works where DATABASE_URL is absent (unit tests). */
+export function httpLimitSettings(): { connectTimeoutMs: number; timeoutMs: number; maxBodyBytes: number } {
+  const p = z.object(httpLimitShape()).parse(process.env);
+  return { connectTimeoutMs: p.RAILYARD_HTTP_CONNECT_TIMEOUT_MS, timeoutMs: p.RAILYARD_HTTP_TIMEOUT_MS, maxBodyBytes: p.RAILYARD_HTTP_MAX_BODY_BYTES };
+}
+
 
 /** Reads only the guard settings, so outgoing HTTP works where DATABASE_URL is absent (unit tests). */
 export function httpGuardSettings(): { allowHosts: string[]; allowLinkLocal: boolean } {
