@@ -36,3 +36,18 @@ export async function findWorkflow(name: string, version?: number) {
 /** Whether an admin allowed shell.run for this workflow (false when it does not exist yet). */
 export const isShellAllowed = async (name: string) =>
   (await db().workflow.findUnique({ where: { name }, select: { shellAllowed: true } }))?.shellAllowed ?? false;
+
+/** The secrets an admin granted to this workflow ([] when it does not exist yet). */
+export const findSecretGrants = async (name: string) =>
+  (await db().workflow.findUnique({ where: { name }, select: { secretGrants: true } }))?.secretGrants ?? [];
+
+/** Every version's history line (newest first), without the definitions. */
+export const listVersionRows = (name: string) =>
+  db().workflowVersion.findMany({
+    where: { workflow: { name } },
+    orderBy: { version: 'desc' },
+    select: { version: true, createdAt: true, publishedBy: true, publisherRole: true, message: true },
+  });
+
+export const findVersionRow = (name: string, version: number) =>
+  db().workflowVersion.findFirst({ where: { workflow: { name }, version }, select: { version: true, definition: true, yaml: true } });
