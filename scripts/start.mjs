@@ -1,42 +1,25 @@
 // `npm start`: everything Railyard needs on one machine, from a fresh clone.
 // Postgres (embedded) and Redis (private redis-server) unless DATABASE_URL / REDIS_URL are set,
-// then migrations, seed, `next build` when stale, and the web and worker processes.
-// Ctrl-C stops web and worker first, then Redis and Postgres, so nothing loses its database mid-shutdown.
-import { randomBytes } from 'node:crypto';
+// then migrations (as the owner), seed, `next build` when stale, and the web and worker processes
+// (as the app role). Every part is supervised: a crashed web or worker is restarted with backoff;
+// only Postgres or Redis failing for good stops everything. Ctrl-C stops web and worker first, then
+// Redis and Postgres, so nothing loses its database mid-shutdown.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onShutdownSignal, run, spawnGroup } from './lib/processes.mjs';
+import { banner, isLoopback } from './lib/banner.mjs';
+import { loadLocalSecrets } from './lib/local-secrets.mjs';
+import { onShutdownSignal, run } from './lib/processes.mjs';
+import { supervise, superviseCommand } from './lib/supervise.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.railyard');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const say = (msg) => console.log(`[railyard] ${msg}`);
 
-/** Per-checkout secrets, generated once and kept in .railyard/local.json (mode 0600). */
-function loadLocalSecrets() {
-  const file = path.join(dataDir, 'local.json');
-  const saved = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  const secrets = {
-    encryptionKey: saved.encryptionKey ?? randomBytes(32).toString('base64'),
-    authSecret: saved.authSecret ?? randomBytes(32).toString('base64'), // next-auth refuses to run in production without one
-    ...(process.env.RAILYARD_ADMIN_TOKEN ? {} : { adminToken: saved.adminToken ?? `ry_${randomBytes(24).toString('base64url')}` }),
-    // The first admin's password (used by the seed only while no user exists).
-    ...(process.env.RAILYARD_ADMIN_PASSWORD ? {} : { adminPassword: saved.adminPassword ?? randomBytes(12).toString('base64url') }),
-  };
-  const next = { ...saved, ...secrets };
-  if (JSON.stringify(next) !== JSON.stringify(saved)) fs.writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
-  return {
-    ...secrets,
-    adminToken: process.env.RAILYARD_ADMIN_TOKEN ?? secrets.adminToken,
-    adminPassword: process.env.RAILYARD_ADMIN_PASSWORD ?? secrets.adminPassword,
-  };
-}
-
-async function waitForHttp(url, child, timeoutMs = 120_000) {
+async function waitForHttp(url, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null) {
+  while (Date.now() < deadline && !shuttingDown) {
     try {
       await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
       return true;
@@ -62,36 +45,53 @@ async function shutdown(code) {
 }
 onShutdownSignal(() => shutdown(0));
 
+/** Postgres and Redis: restarted a few times after a crash, then everything stops. */
+async function superviseService(name, start) {
+  const part = supervise({
+    name, start, maxFailures: 5,
+    onGiveUp: () => { console.error(`[railyard] ${name} keeps failing: stopping everything.`); shutdown(1); },
+  });
+  cleanups.push([name, () => part.stop()]);
+  return part.started;
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, 'node_modules/.package-lock.json'))) {
     say('node_modules is missing: running npm install (once)…');
     if ((await run('npm', ['install'], { cwd: root })) !== 0) throw new Error('npm install failed');
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const secrets = loadLocalSecrets();
+  const secrets = loadLocalSecrets(dataDir);
   const port = Number(process.env.PORT ?? 3000);
+  // Loopback unless asked: a fresh install has a published demo password and no TLS.
+  const host = process.env.HOST || '127.0.0.1';
 
   let databaseUrl = process.env.DATABASE_URL;
+  let migrateUrl = process.env.DATABASE_MIGRATE_URL;
   if (!databaseUrl) {
     const { startPostgres } = await import('./lib/postgres.mjs');
-    const pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: 54320, database: 'railyard', log: (l) => say(`postgres: ${l}`) });
-    cleanups.push(['postgres', pg.stop]);
-    databaseUrl = pg.url;
-    say(`postgres ready on ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+    const pg = await superviseService('postgres', () => startPostgres({
+      dataDir: path.join(dataDir, 'pg'), port: 54320, database: 'railyard', password: secrets.postgresPassword,
+      appPassword: secrets.postgresAppPassword, dataKey: secrets.dataId, log: (l) => say(`postgres: ${l}`),
+    }));
+    [databaseUrl, migrateUrl] = [pg.appUrl, pg.ownerUrl];
+    const outside = !pg.dataDir.startsWith(`${dataDir}${path.sep}`);
+    say(`postgres ready on localhost:54320; data in ${pg.dataDir}` +
+      (outside ? ' (outside the checkout: the postgres system user cannot enter it)' : ''));
   }
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
     const { startRedis } = await import('./lib/redis.mjs');
-    const redis = await startRedis({ dir: path.join(dataDir, 'redis'), port: 6390 });
-    cleanups.push(['redis', redis.stop]);
+    const redis = await superviseService('redis', () => startRedis({ dir: path.join(dataDir, 'redis'), port: 6390 }));
     redisUrl = redis.url;
     say(`redis ready on ${redisUrl}`);
   }
 
+  const { DATABASE_MIGRATE_URL: _owner, ...inherited } = process.env; // the owner's URL never reaches web or worker
   const env = {
     // A self-hosted tool should not phone home; Next's telemetry is off unless asked for.
     NEXT_TELEMETRY_DISABLED: '1',
-    ...process.env,
+    ...inherited,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     RAILYARD_ENCRYPTION_KEY: process.env.RAILYARD_ENCRYPTION_KEY ?? secrets.encryptionKey,
@@ -100,13 +100,20 @@ async function main() {
     PORT: String(port),
   };
 
-  if ((await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env })) !== 0) throw new Error('migrations failed');
-  if (fs.existsSync(path.join(root, 'prisma/seed/index.ts'))) {
-    const seedEnv = { ...env, RAILYARD_ADMIN_TOKEN: secrets.adminToken, RAILYARD_ADMIN_PASSWORD: secrets.adminPassword };
-    if ((await run(bin('tsx'), ['prisma/seed/index.ts'], { cwd: root, env: seedEnv })) !== 0) throw new Error('seed failed');
-  } else {
-    say('prisma/seed/index.ts not found: skipping the seed (the admin token will not work).');
+  const migrateEnv = migrateUrl ? { ...env, DATABASE_MIGRATE_URL: migrateUrl } : env;
+  if ((await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: migrateEnv })) !== 0) throw new Error('migrations failed');
+
+  // Demo people (published password) only on loopback, unless RAILYARD_DEMO_PEOPLE says otherwise.
+  const explicit = process.env.RAILYARD_DEMO_PEOPLE;
+  const demoPeople = explicit ? /^(true|1|yes|on)$/i.test(explicit) : isLoopback(host);
+  const why = explicit ? `RAILYARD_DEMO_PEOPLE=${explicit}` : `listening on ${host}`;
+  const reportFile = path.join(dataDir, 'seed-report.json');
+  fs.rmSync(reportFile, { force: true });
+  const seedEnv = { ...env, RAILYARD_ADMIN_TOKEN: secrets.adminToken, RAILYARD_ADMIN_PASSWORD: secrets.adminPassword, RAILYARD_DEMO_PEOPLE: String(demoPeople) };
+  if ((await run(bin('tsx'), ['prisma/seed/index.ts', `--report=${reportFile}`, `--why=${why}`], { cwd: root, env: seedEnv })) !== 0) {
+    throw new Error('seed failed');
   }
+  const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : null;
 
   const { buildIfStale } = await import('./lib/build.mjs');
   say('checking the web build…');
@@ -114,28 +121,22 @@ async function main() {
   if (build === 'failed') throw new Error('next build failed');
   say(build === 'fresh' ? 'web build is up to date' : 'web build done');
 
-  const web = spawnGroup('web', bin('next'), ['start', '-p', String(port)], { cwd: root, env: { ...env, NODE_ENV: 'production' } });
-  cleanups.push(['web', () => web.stop(10_000)]);
-  const worker = spawnGroup('worker', bin('tsx'), ['worker/index.ts'], { cwd: root, env });
+  // scripts/web-server.mjs (when present) wraps Next's server; it takes the same flags as `next start`.
+  const webServer = path.join(root, 'scripts/web-server.mjs');
+  const [webCmd, webArgs] = fs.existsSync(webServer)
+    ? [process.execPath, [webServer, '-p', String(port), '-H', host]]
+    : [bin('next'), ['start', '-p', String(port), '-H', host]];
+  const web = superviseCommand('web', webCmd, webArgs, { spawnOptions: { cwd: root, env: { ...env, NODE_ENV: 'production' } } });
+  const worker = superviseCommand('worker', bin('tsx'), ['worker/index.ts'], { spawnOptions: { cwd: root, env }, stopTimeoutMs: 15_000 });
   // Web and worker stop together, before Redis and Postgres.
-  cleanups.pop();
-  cleanups.push(['web and worker', () => Promise.all([web.stop(10_000), worker.stop(15_000)])]);
-  for (const proc of [web, worker]) {
-    proc.exited.then(({ code, signal }) => {
-      if (shuttingDown) return;
-      console.error(`[railyard] ${proc.name} exited (${signal ?? code}); stopping everything.`);
-      shutdown(1);
-    });
-  }
+  cleanups.push(['web and worker', () => Promise.all([web.stop(), worker.stop()])]);
+  await Promise.all([web.started, worker.started]);
 
-  const url = `http://localhost:${port}`;
-  if (await waitForHttp(url, web.child)) {
-    const line = '─'.repeat(60);
+  const probeHost = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  if (await waitForHttp(`http://${probeHost}:${port}`)) {
     const adminEmail = process.env.RAILYARD_ADMIN_EMAIL ?? 'admin@railyard.local';
-    console.log(`\n${line}\n  Railyard is running: ${url}\n  Sign in as:          ${adminEmail} / ${secrets.adminPassword}\n` +
-      `  Admin token:         ${secrets.adminToken}\n` +
-      `  (kept in .railyard/local.json; the password is the first admin's until changed in Profile;\n` +
-      `   Ctrl-C stops everything)\n${line}\n`);
+    console.log(banner({ url: `http://localhost:${port}`, host, secrets, report, adminEmail, demoPeople, env: process.env }));
+    secrets.markShown();
   }
 }
 

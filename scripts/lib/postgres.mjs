@@ -75,15 +75,16 @@ function checkStaleServer(dataDir) {
  * Starts Postgres on `port` with data in `dataDir` (or, as root when the postgres user cannot reach
  * it, under /var/lib/railyard: see postgres-root.mjs) and ensures `database` and the app role exist.
  * `password` is the superuser's (it owns the database and runs migrations), `appPassword` the app
- * role's; `fast: true` trades durability for speed and `fresh: true` starts from an empty data dir (tests).
+ * role's; `fast: true` trades durability for speed and `fresh: true` starts from an empty data dir (tests);
+ * `binaries` ({ initdb, postgres } paths) replaces the package's own (tests of the root case).
  * Returns { url (= ownerUrl), ownerUrl, appUrl, dataDir, stop, exited, pid }.
  */
 export async function startPostgres({ dataDir, port, database, password = throwaway(), appPassword = throwaway(), dataKey = '',
-  fast = false, fresh = false, log = () => {} }) {
+  fast = false, fresh = false, binaries, log = () => {} }) {
   const ids = runAsIds();
   dataDir = reachableDataDir(path.resolve(dataDir), ids, dataKey);
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true }); // also when it was moved out of the checkout
-  const bin = runnableBinaries(await packageBinaries(), ids);
+  const bin = runnableBinaries(binaries ?? (await packageBinaries()), ids);
   if (bin.copied) log(`using a copy of the Postgres binaries in ${bin.copied} (node_modules is out of the postgres user's reach)`);
   if (await initialise(bin, dataDir, ids, password)) log(`initialised ${dataDir}`);
   checkStaleServer(dataDir);
