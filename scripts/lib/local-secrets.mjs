@@ -8,6 +8,7 @@ import path from 'node:path';
 
 const random = (bytes, encoding = 'base64url') => randomBytes(bytes).toString(encoding);
 
+/** @param {string} dataDir @param {Record<string, string | undefined>} [env] */
 export function loadLocalSecrets(dataDir, env = process.env) {
   const file = path.join(dataDir, 'local.json');
   const saved = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};

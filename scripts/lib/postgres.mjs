@@ -78,6 +78,8 @@ function checkStaleServer(dataDir) {
  * role's; `fast: true` trades durability for speed and `fresh: true` starts from an empty data dir (tests);
  * `binaries` ({ initdb, postgres } paths) replaces the package's own (tests of the root case).
  * Returns { url (= ownerUrl), ownerUrl, appUrl, dataDir, stop, exited, pid }.
+ * @param {{ dataDir: string, port: number, database: string, password?: string, appPassword?: string, dataKey?: string,
+ *   fast?: boolean, fresh?: boolean, binaries?: { initdb: string, postgres: string }, log?: (line: string) => void }} options
  */
 export async function startPostgres({ dataDir, port, database, password = throwaway(), appPassword = throwaway(), dataKey = '',
   fast = false, fresh = false, binaries, log = () => {} }) {
