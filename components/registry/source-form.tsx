@@ -17,7 +17,7 @@ const AUTH_HINT: Record<AuthMode, string> = {
   hmac: 'Senders sign the body with HMAC-SHA256 using the secret (GitHub: X-Hub-Signature-256).',
   'gitlab-token': 'GitLab sends the secret in the X-Gitlab-Token header.',
 };
-const DEFAULT_AUTH: Record<Preset, AuthMode> = { generic: 'token', github: 'hmac', gitlab: 'gitlab-token', jira: 'token', jenkins: 'token' };
+const DEFAULT_AUTH: Record<Preset, AuthMode> = { generic: 'token', github: 'hmac', gitlab: 'gitlab-token', jira: 'token', jenkins: 'token', bitbucket: 'hmac' };
 
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTypeString } from '../intake/event-type';
 import { defineAction } from './definition';
 
 /** Emits a new event linked to this run; chains are limited in depth so loops stop. */
@@ -9,7 +10,7 @@ export const eventEmit = defineAction({
   kind: 'work',
   params: z.strictObject({
     source: z.string().min(1).default('railyard').describe('Source of the new event; "railyard" (default) for internal events.'),
-    type: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/).describe('Type of the new event, e.g. release.ready.'),
+    type: eventTypeString().describe('Type of the new event, e.g. release.ready.'),
     payload: z.unknown().default({}).describe('The event payload (any JSON).'),
   }),
   outputs: z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTypeString } from '../intake/event-type';
 import { defineAction } from './definition';
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -15,7 +16,8 @@ export const eventWait = defineAction({
   kind: 'work',
   params: z.strictObject({
     source: z.string().min(1).describe('Source of the awaited event, e.g. jenkins.'),
-    type: z.string().min(1).describe('Type of the awaited event, e.g. build-completed.'),
+    // The intake's rule: waiting for a type no event can have would only ever time out.
+    type: eventTypeString().describe('Type of the awaited event, e.g. build-completed or repo:push.'),
     match: z
       .string()
       .min(1)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const PRESETS = ['generic', 'github', 'gitlab', 'jira', 'jenkins'] as const;
+export const PRESETS = ['generic', 'github', 'gitlab', 'jira', 'jenkins', 'bitbucket'] as const;
 export type Preset = (typeof PRESETS)[number];
 export const AUTH_MODES = ['token', 'hmac', 'gitlab-token'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];

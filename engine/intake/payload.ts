@@ -1,6 +1,7 @@
 // Small helpers shared by the preset readers. Webhook bodies are foreign JSON, so every read is
 // defensive: a missing or oddly typed field yields null rather than throwing, and the reader
 // turns that into an error message that names the field.
+import { invalidEventTypeMessage, isValidEventType } from './event-type';
 
 export type DeriveResult =
   | { ok: true; types: string[]; deliveryId: string | null }
@@ -43,15 +44,10 @@ export function kebab(value: string): string {
 }
 
 // Types become registry keys, trigger values and URL segments in the UI, so anything a sender
-// can smuggle in through a header must look like a type; reject the rest with a clear message.
-const TYPE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
-
+// can smuggle in through a header must look like a type (the one rule in event-type.ts).
 export function ok(types: string[], deliveryId: string | null): DeriveResult {
-  const bad = types.find((t) => !TYPE_PATTERN.test(t));
-  if (bad !== undefined) {
-    const shown = bad.length > 60 ? `${bad.slice(0, 60)}…` : bad;
-    return fail(`derived event type "${shown}" is not a valid type (lower-case letters, digits, "_", "-", "."; at most 100)`);
-  }
+  const bad = types.find((t) => !isValidEventType(t));
+  if (bad !== undefined) return fail(`${invalidEventTypeMessage(bad)} (derived from the delivery)`);
   return { ok: true, types, deliveryId };
 }
 

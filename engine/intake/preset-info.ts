@@ -54,12 +54,20 @@ export const PRESET_INFO: Record<Preset, PresetInfo> = {
     deliveryHeader: null,
     authModes: ['token'],
   },
+  bitbucket: {
+    title: 'Bitbucket Cloud',
+    description: 'Repository and workspace webhooks from Bitbucket Cloud (bitbucket.org).',
+    typeRule: 'X-Event-Key header as Bitbucket names it, colon included (repo:push, pullrequest:created, pullrequest:fulfilled).',
+    deliveryHeader: 'X-Request-UUID',
+    // Bitbucket signs when the webhook has a secret; without one it can only carry ?token= in its URL.
+    authModes: ['hmac', 'token'],
+  },
 };
 
 export type AuthHeader = { header: string; format: string };
 
 // Where each mode's credential travels. HMAC is always SHA-256 over the raw body, hex-encoded,
-// prefixed `sha256=`: GitHub's format, which Jira admin webhooks also use (in X-Hub-Signature),
+// prefixed `sha256=`: GitHub's format, which Jira admin webhooks and Bitbucket Cloud also use (in X-Hub-Signature),
 // and which the generic preset adopts so existing signing code can be reused.
 const AUTH_HEADERS: Record<Preset, Partial<Record<AuthMode, AuthHeader>>> = {
   generic: {
@@ -73,6 +81,10 @@ const AUTH_HEADERS: Record<Preset, Partial<Record<AuthMode, AuthHeader>>> = {
     token: { header: 'Authorization', format: 'Bearer <token>' },
   },
   jenkins: { token: { header: 'Authorization', format: 'Bearer <token>' } },
+  bitbucket: {
+    hmac: { header: 'X-Hub-Signature', format: 'sha256=<hex HMAC-SHA256 of the raw body>' },
+    token: { header: 'Authorization', format: 'Bearer <token> (or ?token=<token> in the webhook URL)' },
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPayloadFiles, readFixturePayload, WEBHOOK_FIXTURES } from '../../tests/fixtures/webhooks/index';
+import { listPayloadFiles, nativeDeliveryId, readFixturePayload, WEBHOOK_FIXTURES } from '../../tests/fixtures/webhooks/index';
 import { PRESETS } from '../dto/registry';
 import { normalizeHeaders } from './headers';
 import { derivePresetEvent, PRESET_INFO, presetSignatureHeader } from './presets';
@@ -15,7 +15,7 @@ describe('derivePresetEvent on the real webhook fixtures', () => {
     expect(result).toEqual({
       ok: true,
       types: fixture.expectedTypes,
-      deliveryId: headers['x-github-delivery'] ?? headers['x-gitlab-event-uuid'] ?? null,
+      deliveryId: nativeDeliveryId(fixture),
     });
     if (result.ok) expect(result.types[0]).toBe(fixture.expectedType);
   });
@@ -88,6 +88,28 @@ describe('jenkins', () => {
       ok: false,
       error: expect.stringContaining('build.phase'),
     });
+  });
+});
+
+describe('bitbucket', () => {
+  it('keeps X-Event-Key as Bitbucket names it (colon included) and reads X-Request-UUID', () => {
+    const headers = { 'x-event-key': 'PullRequest:Fulfilled', 'x-request-uuid': 'req-1' };
+    expect(derivePresetEvent('bitbucket', headers, { pullrequest: {} })).toEqual({
+      ok: true,
+      types: ['pullrequest:fulfilled'],
+      deliveryId: 'req-1',
+    });
+  });
+
+  it('needs X-Event-Key, a JSON object, and a key that is a valid type', () => {
+    expect(derivePresetEvent('bitbucket', {}, {})).toEqual({ ok: false, error: expect.stringContaining('X-Event-Key') });
+    expect(derivePresetEvent('bitbucket', { 'x-event-key': 'repo:push' }, [1])).toEqual({ ok: false, error: expect.stringContaining('JSON object') });
+    expect(derivePresetEvent('bitbucket', { 'x-event-key': 'repo:push<b>' }, {})).toEqual({ ok: false, error: expect.stringContaining('invalid event type') });
+  });
+
+  it('signs in X-Hub-Signature, or takes a token', () => {
+    expect(presetSignatureHeader('bitbucket')).toEqual({ header: 'X-Hub-Signature', format: expect.stringContaining('sha256=') });
+    expect(presetSignatureHeader('bitbucket', 'token')?.header).toBe('Authorization');
   });
 });
 

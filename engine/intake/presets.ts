@@ -18,12 +18,15 @@
 // |         |   as a second type: `['issue-updated', 'issue-transitioned']`             |                                  |
 // | jenkins | `build-` + lower-cased `build.phase` (required): build-started,           | none → null                      |
 // |         |   build-completed, build-finalized, legacy FINISHED → build-finished      |                                  |
+// | bitbucket | `X-Event-Key` (required), lower-cased, colon kept: `repo:push`,         | `X-Request-UUID`                 |
+// |         |   `pullrequest:created`, `pullrequest:fulfilled` (merged), `:rejected`    |                                  |
 //
 // Several types: the first is the primary; the intake stores one event per type (see delivery.ts).
 // For every preset the caller falls back to the generic `Idempotency-Key` header when the native
 // delivery id is null (resolveDeliveryId in delivery.ts). docs/webhooks.md carries the same table.
 import type { Preset } from '../dto/registry';
 import { fail, ok, headerValue, type DeriveResult, type LowerHeaders } from './payload';
+import { readBitbucket } from './read-bitbucket';
 import { readGithub, readGitlab } from './read-git-hosts';
 import { readJenkins, readJira } from './read-jira-jenkins';
 
@@ -48,6 +51,8 @@ export function derivePresetEvent(preset: Preset, headers: LowerHeaders, payload
       return readJira(headers, payload);
     case 'jenkins':
       return readJenkins(headers, payload);
+    case 'bitbucket':
+      return readBitbucket(headers, payload);
     default:
       return unknownPreset(preset);
   }

@@ -1,6 +1,7 @@
 // The workflow's text form (DESIGN.md "The text form"). Every object is strict: in a file people
 // review in git, a misspelt key (`depends_on:`) must be an error, not silently ignored.
 import { z } from 'zod';
+import { eventTypeString } from '../intake/event-type';
 
 export const WORKFLOW_API_VERSION = 'railyard/v1';
 export const WORKFLOW_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -8,7 +9,8 @@ export const STEP_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 export const triggerSchema = z.strictObject({
   source: z.string().min(1).describe('Event source key, e.g. github or jenkins.'),
-  type: z.string().min(1).describe('Event type, e.g. build-finished.'),
+  // The intake's own rule: a trigger on a type the intake refuses could never fire.
+  type: eventTypeString().describe('Event type as the source names it, e.g. build-finished or repo:push.'),
   filter: z.string().min(1).optional().describe('JSONata over { event }; the workflow runs only when truthy.'),
 });
 

@@ -15,14 +15,19 @@ type Delivery = {
   actor?: () => Promise<Principal | null>;
 };
 
-export async function verifyDelivery(source: Source, d: Delivery): Promise<void> {
+/**
+ * Resolves when the delivery may be accepted: null when it carries the source's own credential
+ * (a webhook: nobody in particular sent it), or the person or token that sent it through the API,
+ * so the event records its sender (Event.sentBy) and approvals can refuse self-approval.
+ */
+export async function verifyDelivery(source: Source, d: Delivery): Promise<Principal | null> {
   const bearer = bearerToken(d.headers);
   const problem = checkSourceCredential(source, d, bearer);
-  if (problem === null) return;
+  if (problem === null) return null;
   // Editors and admins may post to any source with a personal token or their session (the Send
   // page, the CLI). Checked second, so the common case (the source's own credential) costs no lookup.
   const actor = await (d.actor ? d.actor() : bearer ? principalFromToken(bearer) : Promise.resolve(null)).catch(() => null);
-  if (actor && can(actor.role, 'events.send')) return;
+  if (actor && can(actor.role, 'events.send')) return actor;
   // A known person whose role may not send events is forbidden, not unauthenticated.
   if (actor) throw new AppError('forbidden', `your role (${actor.role}) may not send events; it needs ${PERMISSIONS['events.send']} or above, or the source's own credential`);
   throw unauthorized(problem);

@@ -4,6 +4,7 @@
 import { derivePresetEvent, type Preset } from '@/engine/intake/presets';
 import { eventSlots, resolveDeliveryId } from '@/engine/intake/delivery';
 import { storedHeaders } from '@/engine/intake/headers';
+import { actorKey } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { verifyDelivery } from '../auth/verify-source';
 import { db } from '../db/client';
@@ -38,7 +39,8 @@ export type IngestResult = { id: string; ids: string[]; duplicate: boolean };
 export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
   const source = await findSource(input.sourceKey);
   if (!source) throw notFound(`source "${input.sourceKey}"`);
-  await verifyDelivery(source, input);
+  // The person or token behind an API delivery (null for a webhook), for self-approval checks.
+  const sender = await verifyDelivery(source, input);
   await input.admit?.(source.key);
   const payload = parseJsonBody(input.rawBody);
 
@@ -79,6 +81,7 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
           body: input.rawBody.toString('utf8'),
           headers: storedHeaders(input.headers),
           parentRunId: input.parentRunId,
+          sentBy: sender ? actorKey(sender) : null,
           depth: input.depth ?? 0,
         });
         created.push({ id: row.id, receivedAt: row.receivedAt });

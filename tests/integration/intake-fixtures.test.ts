@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as eventsGet } from '@/app/api/events/route';
 import { db } from '@/server/db/client';
-import { listPayloadFiles, readFixtureBody, readFixturePayload, WEBHOOK_FIXTURES } from '../fixtures/webhooks';
+import { listPayloadFiles, nativeDeliveryId, readFixtureBody, readFixturePayload, WEBHOOK_FIXTURES } from '../fixtures/webhooks';
 import { callRoute } from '../support/http';
 import { closeAll, getEvent, postHook, resetState } from '../support/harness';
 import { admin } from '../support/harness';
@@ -32,12 +32,11 @@ describe('native webhook fixtures', () => {
       expect(event.body).toBe(bytes.toString('utf8'));
       expect(event.payload).toEqual(readFixturePayload(fixture));
       // Credentials never reach storage, but the header name stays for debugging.
-      const secretHeader = Object.keys(event.headers).find((h) => ['x-hub-signature-256', 'x-gitlab-token', 'authorization'].includes(h));
+      const secretHeader = Object.keys(event.headers).find((h) => ['x-hub-signature-256', 'x-hub-signature', 'x-gitlab-token', 'authorization'].includes(h));
       expect(secretHeader && event.headers[secretHeader]).toBe('[redacted]');
     }
     // The native delivery id is kept on the primary event (what redelivery de-duplicates on).
-    const native = fixture.headers['X-GitHub-Delivery'] ?? fixture.headers['X-Gitlab-Event-UUID'] ?? null;
-    expect(events[0].deliveryId).toBe(native);
+    expect(events[0].deliveryId).toBe(nativeDeliveryId(fixture));
   });
 
   it('a Jira status change is two events: issue-updated and issue-transitioned', async () => {

@@ -28,10 +28,11 @@ export const SOURCES = {
   jira: { preset: 'jira', mode: 'token', secret: 'jira-token-secret-1' },
   jenkins: { preset: 'jenkins', mode: 'token', secret: 'jenkins-token-secret-1' },
   generic: { preset: 'generic', mode: 'token', secret: 'generic-token-secret-1' },
+  bitbucket: { preset: 'bitbucket', mode: 'hmac', secret: 'bitbucket-hmac-secret-1' },
 } as const;
 export type SourceKey = keyof typeof SOURCES;
 
-/** Empty tables and test Redis db, then the admin token and the five sources. */
+/** Empty tables and test Redis db, then the admin token and one source per preset. */
 export async function resetState(): Promise<void> {
   if (!process.env.RAILYARD_ADMIN_TOKEN) process.env.RAILYARD_ADMIN_TOKEN = ADMIN_TOKEN;
   await resetDatabase();
@@ -49,7 +50,8 @@ export const signGithub = (body: string | Buffer, secret: string = SOURCES.githu
 export function sourceAuth(source: string, body: string | Buffer): Record<string, string> {
   const s = SOURCES[source as SourceKey];
   if (!s) return {};
-  if (s.mode === 'hmac') return { 'X-Hub-Signature-256': signGithub(body, s.secret) };
+  // Bitbucket Cloud puts the same sha256=<hex> signature in X-Hub-Signature.
+  if (s.mode === 'hmac') return { [s.preset === 'bitbucket' ? 'X-Hub-Signature' : 'X-Hub-Signature-256']: signGithub(body, s.secret) };
   if (s.mode === 'gitlab-token') return { 'X-Gitlab-Token': s.secret };
   return { Authorization: `Bearer ${s.secret}` };
 }
