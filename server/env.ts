@@ -28,6 +28,10 @@ const envSchema = z.object({
   RAILYARD_MAX_EVENT_DEPTH: z.coerce.number().int().positive().default(10),
   /** How long a running step's claim lasts without a heartbeat (crash detection). */
   RAILYARD_STEP_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Longest a step's handler may run unless the step sets timeoutMs (waiting does not count). */
+  RAILYARD_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** On SIGTERM the worker lets running steps finish this long, then hands them to another worker. */
+  RAILYARD_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Signs session cookies (next-auth); npm start generates one into .railyard/local.json. */
   NEXTAUTH_SECRET: z.string().min(1).optional(),

@@ -1,4 +1,5 @@
-// Starts the BullMQ workers and the reconciler; returns a stop() that lets running jobs finish.
+// Starts the BullMQ workers and the reconciler; returns a stop() that lets running jobs finish
+// within a grace period, then hands the remaining steps to other workers (their leases released).
 // Used by worker/index.ts (the process) and by integration tests (in-process, same code).
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -6,6 +7,7 @@ import { env } from '@/server/env';
 import { setProcessRole } from '@/server/process-role';
 import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
+import { abortActiveSteps, acceptSteps } from '@/server/runs/active-steps';
 import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
 import { eventProcessProcessor } from './processors/event-process';
 import { stepRunProcessor } from './processors/step-run';
@@ -21,6 +23,7 @@ export async function startWorkers(opts: WorkerOptions = {}) {
   // Before any connection opens: a worker waits out Redis/Postgres restarts (web processes fail fast).
   setProcessRole('worker');
   const concurrency = opts.concurrency ?? env().RAILYARD_WORKER_CONCURRENCY;
+  acceptSteps();
   const connections: Redis[] = [];
   const workers = Object.entries(processors).map(([queue, processor]) => {
     // BullMQ treats a passed connection as shared and never closes it: we own and close it.
@@ -40,9 +43,19 @@ export async function startWorkers(opts: WorkerOptions = {}) {
   return {
     queues: Object.keys(processors),
     concurrency,
-    async stop() {
+    /** Stops taking jobs at once; running steps get `graceMs` to finish, then their handlers are
+     *  aborted and each step is released (queued again, same attempt) for another worker. */
+    async stop(graceMs: number = env().RAILYARD_SHUTDOWN_GRACE_MS) {
       clearInterval(timer);
-      await Promise.all(workers.map((w) => w.close()));
+      const closing = Promise.all(workers.map((w) => w.close()));
+      let grace: NodeJS.Timeout | undefined;
+      const overdue = new Promise<'overdue'>((resolve) => (grace = setTimeout(() => resolve('overdue'), graceMs)));
+      if ((await Promise.race([closing, overdue])) === 'overdue') {
+        const n = abortActiveSteps();
+        console.log(`[worker] grace period of ${graceMs} ms over: releasing ${n} running step(s) to other workers`);
+      }
+      clearTimeout(grace);
+      await closing;
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };

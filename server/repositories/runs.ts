@@ -63,6 +63,10 @@ export const findRunEventDepth = async (runId: string) =>
 export const markRunRunning = (runId: string) =>
   db().run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
 
-/** What the step saw, secrets already masked by the caller. */
-export const saveStepInputs = (stepRunId: string, inputs: unknown) =>
-  db().stepRun.update({ where: { id: stepRunId }, data: { inputs: inputs as Prisma.InputJsonValue } });
+/** What the step saw, secrets already masked by the caller. Fenced: false once the step is not
+ *  held by this attempt's lease owner any more (see runs/lease.ts). */
+export const saveStepInputs = async (fence: { stepRunId: string; attempt: number; owner: string }, inputs: unknown) =>
+  (await db().stepRun.updateMany({
+    where: { id: fence.stepRunId, status: 'running', attempt: fence.attempt, leaseOwner: fence.owner },
+    data: { inputs: inputs as Prisma.InputJsonValue },
+  })).count === 1;

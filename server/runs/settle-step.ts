@@ -1,6 +1,7 @@
 // The one place a step reaches an end state. Under the run's row lock it records the step, merges
 // variables, queues the steps that became ready, skips the ones that can never run, and derives
-// the run's status. Jobs for newly queued steps are enqueued after the commit.
+// the run's status. Jobs for newly queued steps are enqueued after the commit. A worker settles
+// under its fence (lease.ts): if the step is no longer its own, nothing is written.
 import { blockedSteps, readySteps } from '@/engine/workflow/dag';
 import { deriveRunStatus, isTerminalRun, type StepStatus } from '@/engine/run/status';
 import { db } from '../db/client';
@@ -9,6 +10,7 @@ import { enqueueSafely } from '../queue/enqueue';
 import { lockRun } from '../repositories/runs';
 import { publishRun } from './publish-run';
 import { definitionOf } from './context';
+import { heldBy, type Fence } from './lease';
 import { startNextInLine } from './next-in-line';
 
 export type Settlement = {
@@ -18,14 +20,15 @@ export type Settlement = {
   error?: string;
 };
 
-export async function settleStep(stepRunId: string, runId: string, s: Settlement): Promise<void> {
+/** Returns false (and writes nothing) when `fence` is given and no longer matches the step. */
+export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence): Promise<boolean> {
   const now = new Date();
-  const { queued, changed, runFinished, nextRunId } = await db().$transaction(async (tx) => {
+  const settled = await db().$transaction(async (tx) => {
     const run = await lockRun(tx, runId);
     const def = definitionOf(run);
     const self = run.steps.find((st) => st.id === stepRunId)!;
-    await tx.stepRun.update({
-      where: { id: stepRunId },
+    const { count } = await tx.stepRun.updateMany({
+      where: fence ? heldBy(fence) : { id: stepRunId },
       data: {
         status: s.status,
         outputs: (s.outputs ?? undefined) as Prisma.InputJsonValue | undefined,
@@ -34,6 +37,7 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
         leaseUntil: null,
       },
     });
+    if (count === 0) return null;
     const statuses: Record<string, StepStatus> = Object.fromEntries(run.steps.map((st) => [st.stepId, st.status as StepStatus]));
     statuses[self.stepId] = s.status;
 
@@ -73,10 +77,13 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
       nextRunId: next[0]?.runId,
     };
   });
+  if (!settled) return false;
+  const { queued, changed, runFinished, nextRunId } = settled;
 
   // Publish before enqueueing: once a successor can start, its "running" must not overtake this
   // step's "succeeded" on the live stream (browsers apply messages in stream order).
   await publishRun(runId, changed, { withEvent: runFinished });
   if (nextRunId) await publishRun(nextRunId);
   await enqueueSafely('step.run', queued);
+  return true;
 }

@@ -1,6 +1,7 @@
 // Step log lines: buffered briefly, then appended to the row (jsonb concatenation, so concurrent
 // flushes never overwrite each other) and published live, so a browser sees shell output as it
-// is produced and a crash loses at most the last fraction of a second.
+// is produced and a crash loses at most the last fraction of a second. With a fence, lines are
+// written only while this attempt's lease owner still holds the step (not after a takeover).
 import type { LogLine } from '@/engine/dto/runs';
 import { db } from '../db/client';
 import { publishLive } from '../live/stream';
@@ -18,6 +19,7 @@ export class StepLogger {
     private readonly runId: string,
     private readonly stepId: string,
     private readonly redact: (text: string) => string = (t) => t,
+    private readonly fence?: { attempt: number; owner: string },
   ) {}
 
   readonly log = (level: LogLine['level'], message: string): void => {
@@ -35,7 +37,11 @@ export class StepLogger {
     if (lines.length === 0) return this.chain;
     this.chain = this.chain.then(async () => {
       try {
-        await db().$executeRaw`UPDATE "StepRun" SET logs = logs || ${JSON.stringify(lines)}::jsonb WHERE id = ${this.stepRunId}`;
+        const written = this.fence
+          ? await db().$executeRaw`UPDATE "StepRun" SET logs = logs || ${JSON.stringify(lines)}::jsonb
+              WHERE id = ${this.stepRunId} AND attempt = ${this.fence.attempt} AND "leaseOwner" = ${this.fence.owner}`
+          : await db().$executeRaw`UPDATE "StepRun" SET logs = logs || ${JSON.stringify(lines)}::jsonb WHERE id = ${this.stepRunId}`;
+        if (written === 0) return; // no longer ours: the worker that took over writes its own lines
         await publishLive({ kind: 'log', runId: this.runId, stepId: this.stepId, lines });
       } catch (err) {
         console.warn(`[logs] ${this.stepId}: ${(err as Error).message}`);

@@ -9,22 +9,26 @@ import type { Prisma } from '../db/generated/client';
 import { enqueueSafely } from '../queue/enqueue';
 import { findRun } from '../repositories/runs';
 import { buildRunContext } from './context';
+import { heldBy, type Fence } from './lease';
 import { publishRun } from './publish-run';
 
 type StepRef = { stepRunId: string; runId: string; stepId: string; attempt: number };
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 
-export async function enterWait(step: StepRef, spec: WaitSpec, until: Date | null): Promise<void> {
+/** Fenced when `fence` is given: false (nothing written) once the step is no longer held under it. */
+export async function enterWait(step: StepRef, spec: WaitSpec, until: Date | null, fence?: Fence): Promise<boolean> {
   const state: WaitState = { ...spec, since: new Date().toISOString() };
-  await db().stepRun.update({
-    where: { id: step.stepRunId },
+  const { count } = await db().stepRun.updateMany({
+    where: fence ? heldBy(fence) : { id: step.stepRunId },
     data: { status: 'waiting', waitFor: state as Prisma.InputJsonValue, wakeAt: until ?? FAR_FUTURE, leaseUntil: null },
   });
+  if (count === 0) return false;
   if (until) await enqueueSafely('step.run', [{ ...step, wake: true, tag: 'deadline' }], { delayMs: Math.max(0, until.getTime() - Date.now()) });
   // An event may have arrived before the step started waiting (a fast CI build): look back.
   if (spec.kind === 'event') await matchEarlierEvents(step, spec);
   await publishRun(step.runId, [step.stepId]);
+  return true;
 }
 
 /** Writes the resolution if none exists yet, then wakes the step. Returns whether it won. */

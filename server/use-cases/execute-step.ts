@@ -1,5 +1,7 @@
-// Executes one step attempt (one BullMQ job): claim → resolve parameters (secrets only here, in
-// the worker) → run the handler under a lease → settle, retry or persist a wait.
+// Executes one step attempt (one BullMQ job): claim (a fenced lease) → resolve parameters (secrets
+// only here, in the worker) → run the handler under the lease → decide the outcome → record it.
+// Recording happens outside the handler's try block and is retried on its own (runs/step-outcome.ts):
+// a handler whose side effect succeeded is never re-run because writing its result failed.
 import type { StepRun } from '../db/generated/client';
 import type { WaitState } from '@/engine/run/wait';
 import { can, isRole } from '@/engine/auth/roles';
@@ -9,22 +11,25 @@ import { redactSecrets, secretNamesIn } from '@/engine/secrets/redact';
 import type { WorkflowStep } from '@/engine/workflow/schema';
 import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
+import { env } from '../env';
 import { findRun, markRunRunning, saveStepInputs, type RunWithContext } from '../repositories/runs';
+import { trackActiveStep } from '../runs/active-steps';
 import { claimStep, type StepJob } from '../runs/claim-step';
 import { buildRunContext, definitionOf } from '../runs/context';
-import { startHeartbeat } from '../runs/lease';
+import { LeaseLostError, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
 import { publishRun } from '../runs/publish-run';
-import { backoffMs, scheduleRetry } from '../runs/schedule-retry';
+import { backoffMs } from '../runs/schedule-retry';
 import { settleStep } from '../runs/settle-step';
 import { StepLogger } from '../runs/step-logger';
-import { enterWait } from '../runs/waits';
+import { recordOutcome, type Outcome } from '../runs/step-outcome';
 import { runWorkspace } from '../runs/workspace';
 import { loadSecrets } from '../secrets/load-secrets';
 
 export type { StepJob } from '../runs/claim-step';
 
-export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
-  if (!(await claimStep(job))) return 'stale';
+export async function executeStep(job: StepJob, opts: { owner?: string } = {}): Promise<'ran' | 'stale' | 'released'> {
+  const fence = await claimStep(job, opts.owner);
+  if (!fence) return 'stale';
   const run = (await findRun(job.runId))!;
   if (run.status === 'queued') {
     await markRunRunning(run.id);
@@ -33,39 +38,57 @@ export async function executeStep(job: StepJob): Promise<'ran' | 'stale'> {
   const self = run.steps.find((s) => s.id === job.stepRunId)!;
   const step = definitionOf(run).steps.find((s) => s.id === job.stepId)!;
   if (run.status === 'cancelled') {
-    await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' });
+    await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' }, fence);
     return 'ran';
   }
   await publishRun(run.id, [job.stepId], { loaded: run });
 
   const secrets = await loadSecrets(secretNamesIn(findExpressions({ with: step.with, if: step.if })));
   const redact = <T>(value: T): T => redactSecrets(value, secrets) as T;
-  const logger = new StepLogger(self.id, run.id, step.id, redact);
+  const logger = new StepLogger(self.id, run.id, step.id, redact, fence);
   const controller = new AbortController();
-  const stopHeartbeat = startHeartbeat(self.id, run.id, controller);
+  const untrack = trackActiveStep(controller);
+  // The heartbeat runs until the outcome is recorded: a slow recording must not lose the lease.
+  const stopHeartbeat = startHeartbeat(fence, run.id, controller);
   try {
-    const result = await runAttempt({ job, run, self, step, secrets, logger, controller, redact });
+    const outcome = await decideOutcome({ job, run, self, step, secrets, logger, controller, redact, fence });
     await logger.flush();
-    if (result === 'skipped') await settleStep(self.id, run.id, { status: 'skipped' });
-    else if ('wait' in result) await enterWait(job, result.wait, result.until);
-    else await settleStep(self.id, run.id, { status: 'succeeded', outputs: redact(result.outputs), vars: result.vars && redact(result.vars) });
-  } catch (err) {
-    const message = redact(err instanceof Error ? err.message : String(err));
-    logger.log('error', message);
-    await logger.flush();
-    const attempts = step.retry?.attempts ?? 1;
-    if (!isPermanent(err) && !controller.signal.aborted && job.attempt < attempts) {
-      const delay = backoffMs(step.retry!, job.attempt);
-      logger.log('warn', `attempt ${job.attempt} of ${attempts} failed; retrying in ${delay} ms`);
-      await logger.flush();
-      await scheduleRetry(self.id, job, delay, message);
-    } else {
-      await settleStep(self.id, run.id, { status: 'failed', error: message });
-    }
+    if (outcome.kind === 'lost') console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt}: lease lost, another worker has it`);
+    const recorded = await recordOutcome(outcome, job, fence);
+    if (recorded === 'not-held') return 'stale';
+    return outcome.kind === 'release' ? 'released' : 'ran';
   } finally {
     stopHeartbeat();
+    untrack();
   }
-  return 'ran';
+}
+
+/** Runs the attempt and turns whatever it ended with into an Outcome; never throws. */
+async function decideOutcome(a: Attempt): Promise<Outcome> {
+  try {
+    const result = await runAttempt(a);
+    if (result === 'skipped') return { kind: 'settle', settlement: { status: 'skipped' } };
+    // The wait state is stored (StepRun.waitFor) and shown: it may carry resolved params.
+    if ('wait' in result) return { kind: 'wait', wait: a.redact(result.wait), until: result.until };
+    const settlement = { status: 'succeeded' as const, outputs: a.redact(result.outputs), vars: result.vars && a.redact(result.vars) };
+    return { kind: 'settle', settlement };
+  } catch (err) {
+    const reason: unknown = a.controller.signal.aborted ? a.controller.signal.reason : undefined;
+    if (err instanceof LeaseLostError || reason instanceof LeaseLostError) return { kind: 'lost' };
+    if (reason instanceof ShutdownError) {
+      a.logger.log('warn', `worker shutting down: attempt ${a.job.attempt} is handed to another worker`);
+      return { kind: 'release' };
+    }
+    const message = a.redact(err instanceof Error ? err.message : String(err));
+    a.logger.log('error', message);
+    const attempts = a.step.retry?.attempts ?? 1;
+    if (!isPermanent(err) && !a.controller.signal.aborted && a.job.attempt < attempts) {
+      const delayMs = backoffMs(a.step.retry!, a.job.attempt);
+      a.logger.log('warn', `attempt ${a.job.attempt} of ${attempts} failed; retrying in ${delayMs} ms`);
+      return { kind: 'retry', delayMs, error: message };
+    }
+    return { kind: 'settle', settlement: { status: 'failed', error: message } };
+  }
 }
 
 type Attempt = {
@@ -77,6 +100,7 @@ type Attempt = {
   logger: StepLogger;
   controller: AbortController;
   redact: <T>(value: T) => T;
+  fence: Fence;
 };
 
 async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
@@ -95,7 +119,7 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
     throw new PermanentError(`invalid parameters: ${detail}`);
   }
   // Stored inputs are what the step saw, with every secret value masked.
-  await saveStepInputs(a.self.id, a.redact(resolved));
+  if (!(await saveStepInputs(a.fence, a.redact(resolved)))) throw new LeaseLostError();
 
   const waitState = a.self.waitFor as WaitState | null;
   const result = await withTimeout(
@@ -109,7 +133,9 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
       now: () => new Date(),
       workspace: () => runWorkspace(a.run.id),
     }),
-    a.step.timeoutMs,
+    // Every step is bounded (RAILYARD_STEP_TIMEOUT_MS unless it sets its own). Waiting steps are
+    // not held by it while they wait: waiting is a persisted state, not a running handler.
+    a.step.timeoutMs ?? env().RAILYARD_STEP_TIMEOUT_MS,
     a.controller,
   );
   if ('outputs' in result) {

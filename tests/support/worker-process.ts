@@ -14,6 +14,8 @@ export type WorkerProcess = {
   kill9(): Promise<void>;
   /** SIGTERM (the worker's graceful shutdown), SIGKILL after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
+  /** How the process ended (null while it runs). */
+  exit(): { code: number | null; signal: NodeJS.Signals | null } | null;
 };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,6 +54,7 @@ export async function startWorkerProcess(env: Record<string, string | undefined>
     output,
     kill9: () => signalAndWait('SIGKILL', 5_000),
     stop: (timeoutMs = 15_000) => signalAndWait('SIGTERM', timeoutMs),
+    exit: () => (hasExited(child) ? { code: child.exitCode, signal: child.signalCode } : null),
   };
   alive.add(worker);
 
