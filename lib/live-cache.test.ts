@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EventDetail, EventSummary } from '@/engine/dto/events';
+import type { LiveStep } from '@/engine/dto/live';
 import type { RunDetail, RunSummary, StepRunDto } from '@/engine/dto/runs';
 import { applyLiveMessage } from './live-cache';
 import { keys, type EventPages } from './queries';
@@ -16,6 +17,10 @@ const step = (id: string, status: StepRunDto['status']): StepRunDto => ({
   id, action: 'log', description: '', needs: [], status, attempts: 0, inputs: null, outputs: null, error: null,
   logs: [], queuedAt: null, startedAt: null, finishedAt: null, wakeAt: null, wait: null,
 });
+const liveStep = (id: string, status: StepRunDto['status'], logCount = 0): LiveStep => {
+  const { logs: _, ...rest } = step(id, status);
+  return { ...rest, logCount };
+};
 const pages = (...p: EventSummary[][]): EventPages => ({ pages: p, pageParams: p.map((_, i) => (i ? 'x' : undefined)) });
 
 describe('applyLiveMessage', () => {
@@ -49,7 +54,7 @@ describe('applyLiveMessage', () => {
     const qc = new QueryClient();
     const detail: RunDetail = { ...run('r1', 'running'), vars: { a: 1 }, layout: null, emittedEvents: [], laterRuns: [], steps: [step('a', 'running'), step('b', 'pending')] };
     qc.setQueryData(keys.run('r1'), detail);
-    applyLiveMessage(qc, { kind: 'step', runId: 'r1', step: step('a', 'succeeded') });
+    applyLiveMessage(qc, { kind: 'step', runId: 'r1', step: liveStep('a', 'succeeded') });
     applyLiveMessage(qc, { kind: 'run', run: { ...run('r1', 'running'), startedAt: '2026-01-01T00:00:01Z' } });
     const got = qc.getQueryData<RunDetail>(keys.run('r1'))!;
     expect(got.steps.map((s) => s.status)).toEqual(['succeeded', 'pending']);
@@ -72,15 +77,50 @@ describe('applyLiveMessage', () => {
     const line = (message: string) => ({ at: '2026-01-01T00:00:00Z', level: 'info' as const, message });
     const detail: RunDetail = { ...run('r1', 'running'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [{ ...step('a', 'running'), logs: [line('1')] }, step('b', 'pending')] };
     qc.setQueryData(keys.run('r1'), detail);
-    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', lines: [line('2'), line('3')] });
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', offset: 1, lines: [line('2'), line('3')] });
     const got = qc.getQueryData<RunDetail>(keys.run('r1'))!;
     expect(got.steps[0]!.logs.map((l) => l.message)).toEqual(['1', '2', '3']);
     expect(got.steps[1]!.logs).toEqual([]);
   });
 
+  it('writes deltas at their offset (a repeated delta changes nothing), keeps logs across step messages', () => {
+    const qc = new QueryClient();
+    const line = (message: string) => ({ at: '2026-01-01T00:00:00Z', level: 'info' as const, message });
+    qc.setQueryData<RunDetail>(keys.run('r1'), { ...run('r1', 'running'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [{ ...step('a', 'running'), logs: [line('1')] }] });
+    const spy = vi.spyOn(qc, 'invalidateQueries');
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', offset: 1, lines: [line('2'), line('3')] });
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', offset: 1, lines: [line('2')] }); // replayed after a reconnect
+    applyLiveMessage(qc, { kind: 'step', runId: 'r1', step: liveStep('a', 'succeeded', 3) });
+    const got = qc.getQueryData<RunDetail>(keys.run('r1'))!;
+    expect(got.steps[0]!.logs.map((l) => l.message)).toEqual(['1', '2', '3']);
+    expect(got.steps[0]!.status).toBe('succeeded');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('replaces the tail of a log over its limit from the given offset', () => {
+    const qc = new QueryClient();
+    const line = (message: string) => ({ at: '2026-01-01T00:00:00Z', level: 'info' as const, message });
+    qc.setQueryData<RunDetail>(keys.run('r1'), { ...run('r1', 'running'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [{ ...step('a', 'running'), logs: ['h1', 'h2', '… dropped', 't1', 't2'].map(line) }] });
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', offset: 2, lines: [line('… dropped more'), line('t9')], replace: true });
+    expect(qc.getQueryData<RunDetail>(keys.run('r1'))!.steps[0]!.logs.map((l) => l.message)).toEqual(['h1', 'h2', '… dropped more', 't9']);
+  });
+
+  it('refetches the run when a delta starts past the cached lines, or a step message counts other lines', () => {
+    const qc = new QueryClient();
+    const line = (message: string) => ({ at: '2026-01-01T00:00:00Z', level: 'info' as const, message });
+    qc.setQueryData<RunDetail>(keys.run('r1'), { ...run('r1', 'running'), vars: {}, layout: null, emittedEvents: [], laterRuns: [], steps: [{ ...step('a', 'running'), logs: [line('1')] }] });
+    const spy = vi.spyOn(qc, 'invalidateQueries').mockResolvedValue();
+    applyLiveMessage(qc, { kind: 'log', runId: 'r1', stepId: 'a', offset: 5, lines: [line('6')] });
+    expect(qc.getQueryData<RunDetail>(keys.run('r1'))!.steps[0]!.logs).toHaveLength(1); // not appended in the wrong place
+    expect(spy).toHaveBeenCalledTimes(1);
+    applyLiveMessage(qc, { kind: 'step', runId: 'r1', step: liveStep('a', 'succeeded', 7) });
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(spy.mock.calls[1]![0]).toEqual({ queryKey: keys.run('r1'), exact: true });
+  });
+
   it('ignores messages for queries that are not cached', () => {
     const qc = new QueryClient();
-    applyLiveMessage(qc, { kind: 'step', runId: 'nope', step: step('a', 'running') });
+    applyLiveMessage(qc, { kind: 'step', runId: 'nope', step: liveStep('a', 'running') });
     expect(qc.getQueryData(keys.run('nope'))).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 // Pure cache writers for live messages (see lib/use-live-updates.ts). Each LiveMessage carries the
-// full current DTO, so we upsert it into every cached query that shows it instead of refetching.
+// current DTO, so we upsert it into every cached query that shows it instead of refetching; step
+// logs arrive as deltas with offsets, and a detected gap refetches that one run.
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventDetail, EventSummary, RunRef } from '@/engine/dto/events';
-import type { LiveMessage } from '@/engine/dto/live';
+import type { LiveLogMessage, LiveMessage, LiveStep } from '@/engine/dto/live';
 import type { RunDetail, RunSummary, StepRunDto } from '@/engine/dto/runs';
 import { isTerminalRun } from '@/engine/run/status';
 import { keys, PAGE_SIZE, type EventFilters, type EventPages, type RunFilters } from './queries';
@@ -85,18 +86,45 @@ function applyRun(qc: QueryClient, run: RunSummary): void {
   qc.setQueryData<EventDetail>(keys.event(run.event.id), (old) => (old ? withRunRef(old, ref) : old));
 }
 
-function applyStep(qc: QueryClient, runId: string, step: StepRunDto): void {
-  qc.setQueryData<RunDetail>(keys.run(runId), (old) => {
-    if (!old) return old;
-    const exists = old.steps.some((s) => s.id === step.id);
-    return { ...old, steps: exists ? old.steps.map((s) => (s.id === step.id ? step : s)) : [...old.steps, step] };
-  });
+/** Fetches the run detail again without cancelling a fetch already on its way (messages arrive
+ *  faster than a fetch completes: cancelling would restart it forever). */
+function refetchRun(qc: QueryClient, runId: string): void {
+  void qc.invalidateQueries({ queryKey: keys.run(runId), exact: true }, { cancelRefetch: false });
 }
 
-function applyLog(qc: QueryClient, runId: string, stepId: string, lines: StepRunDto['logs']): void {
-  qc.setQueryData<RunDetail>(keys.run(runId), (old) =>
-    old ? { ...old, steps: old.steps.map((s) => (s.id === stepId ? { ...s, logs: [...s.logs, ...lines] } : s)) } : old,
-  );
+// A step message carries no logs (they come as `log` deltas): keep the cached lines, and refetch
+// when their count differs from the server's (a delta was missed) or the message was cut.
+function applyStep(qc: QueryClient, runId: string, live: LiveStep): void {
+  let stale = false;
+  qc.setQueryData<RunDetail>(keys.run(runId), (old) => {
+    if (!old) return old;
+    const { logCount, truncated, ...rest } = live;
+    const before = old.steps.find((s) => s.id === live.id);
+    const logs = before?.logs ?? [];
+    stale = logs.length !== logCount || truncated === true;
+    const step: StepRunDto = truncated && before ? { ...rest, inputs: before.inputs, outputs: before.outputs, logs } : { ...rest, logs };
+    return { ...old, steps: before ? old.steps.map((s) => (s.id === step.id ? step : s)) : [...old.steps, step] };
+  });
+  if (stale) refetchRun(qc, runId);
+}
+
+// Deltas carry the index of their first line: lines are written at that place (a message seen
+// twice changes nothing); a delta that starts past the cached end means some were missed (a
+// reconnect beyond what the capped stream keeps): the run is fetched again instead.
+function applyLog(qc: QueryClient, msg: LiveLogMessage): void {
+  let gap = false;
+  qc.setQueryData<RunDetail>(keys.run(msg.runId), (old) => {
+    if (!old) return old;
+    const step = old.steps.find((s) => s.id === msg.stepId);
+    if (!step || msg.offset > step.logs.length) {
+      gap = true;
+      return old;
+    }
+    const head = step.logs.slice(0, msg.offset);
+    const logs = msg.replace ? [...head, ...msg.lines] : [...head, ...msg.lines, ...step.logs.slice(msg.offset + msg.lines.length)];
+    return { ...old, steps: old.steps.map((s) => (s === step ? { ...s, logs } : s)) };
+  });
+  if (gap) refetchRun(qc, msg.runId);
 }
 
 export function applyLiveMessage(qc: QueryClient, msg: LiveMessage): void {
@@ -108,7 +136,7 @@ export function applyLiveMessage(qc: QueryClient, msg: LiveMessage): void {
     case 'step':
       return applyStep(qc, msg.runId, msg.step);
     case 'log':
-      return applyLog(qc, msg.runId, msg.stepId, msg.lines);
+      return applyLog(qc, msg);
     default: {
       const never: never = msg;
       return never;

@@ -8,6 +8,7 @@ import { setProcessRole } from '@/server/process-role';
 import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
 import { abortActiveSteps, acceptSteps } from '@/server/runs/active-steps';
+import { startWorkspaceSweeper } from '@/server/runs/workspace';
 import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
 import { eventProcessProcessor } from './processors/event-process';
 import { stepRunProcessor } from './processors/step-run';
@@ -38,6 +39,8 @@ export async function startWorkers(opts: WorkerOptions = {}) {
     reconcileDueWork({ graceMs: opts.reconcileGraceMs }).catch((err: Error) => console.warn(`[reconciler] ${err.message}`));
   await reconcile();
   const timer = setInterval(reconcile, opts.reconcileEveryMs ?? 5_000);
+  // Old run workspaces (clones, build output) are deleted past their retention.
+  const stopSweeper = startWorkspaceSweeper();
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   return {
@@ -47,6 +50,7 @@ export async function startWorkers(opts: WorkerOptions = {}) {
      *  aborted and each step is released (queued again, same attempt) for another worker. */
     async stop(graceMs: number = env().RAILYARD_SHUTDOWN_GRACE_MS) {
       clearInterval(timer);
+      stopSweeper();
       const closing = Promise.all(workers.map((w) => w.close()));
       let grace: NodeJS.Timeout | undefined;
       const overdue = new Promise<'overdue'>((resolve) => (grace = setTimeout(() => resolve('overdue'), graceMs)));

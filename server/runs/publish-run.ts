@@ -1,5 +1,7 @@
 import type { LiveMessage } from '@/engine/dto/live';
+import { toLiveStep } from '@/engine/live/shape-messages';
 import { toRunSummary, toStepRunDto } from '../dto/map-runs';
+import { env } from '../env';
 import { publishLive } from '../live/stream';
 import { findRun, type RunWithContext } from '../repositories/runs';
 import { publishEventSummaries } from '../use-cases/publish-event';
@@ -21,7 +23,8 @@ export async function publishRun(
     const def = definitionOf(run);
     const steps = run.steps.filter((s) => !stepIds || stepIds.includes(s.stepId));
     const messages: LiveMessage[] = [
-      ...steps.map((s) => ({ kind: 'step' as const, runId, step: toStepRunDto(s, def) })),
+      // Without logs (they travel as deltas) and under the message cap.
+      ...steps.map((s) => ({ kind: 'step' as const, runId, step: toLiveStep(toStepRunDto(s, def), env().RAILYARD_LIVE_MESSAGE_MAX_BYTES) })),
       { kind: 'run', run: toRunSummary(run) },
     ];
     await publishLive(...messages);
