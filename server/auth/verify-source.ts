@@ -5,6 +5,8 @@ import type { Source } from '../db/generated/client';
 import { decrypt, hmacSha256Hex, safeEqual, sha256 } from '../crypto';
 import { AppError, unauthorized } from '../errors';
 import { can, PERMISSIONS } from '@/engine/auth/roles';
+import { presetSignatureHeader } from '@/engine/intake/preset-info';
+import type { Preset } from '@/engine/dto/registry';
 import { bearerToken, principalFromToken, type Principal } from './principal';
 
 type Delivery = {
@@ -66,10 +68,12 @@ function checkSourceCredential(source: Source, d: Delivery, bearer: string | nul
       return null;
     }
     case 'hmac': {
-      // GitHub signs in X-Hub-Signature-256; Jira sends the same `sha256=<hex>` in X-Hub-Signature.
+      // GitHub signs in X-Hub-Signature-256; Jira and Bitbucket send the same `sha256=<hex>` in X-Hub-Signature.
       const legacy = d.headers['x-hub-signature'];
       const header = d.headers['x-hub-signature-256'] ?? (legacy?.startsWith('sha256=') ? legacy : undefined);
-      if (!header) return `missing signature: source "${source.key}" requires an X-Hub-Signature-256 header (sha256=<hex HMAC of the body>)`;
+      // Name the header this source's sender uses (Bitbucket and Jira: X-Hub-Signature).
+      const expectedHeader = presetSignatureHeader(source.preset as Preset, 'hmac')?.header ?? 'X-Hub-Signature-256';
+      if (!header) return `missing signature: source "${source.key}" requires an ${expectedHeader} header (sha256=<hex HMAC of the body>)`;
       if (!source.secretEnc) return `source "${source.key}" has no HMAC secret configured`;
       const expected = candidates(source, 'secretEnc').map((enc) => `sha256=${hmacSha256Hex(decrypt(enc), d.rawBody)}`);
       if (!matchesAny(header.trim().toLowerCase(), expected)) return 'signature does not match the body: expected sha256=<hex HMAC-SHA256 of the raw body with the source secret>';

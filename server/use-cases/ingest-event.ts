@@ -3,6 +3,7 @@
 // event is still accepted and the reconciler enqueues it later.
 import { derivePresetEvent, type Preset } from '@/engine/intake/presets';
 import { eventSlots, resolveDeliveryId } from '@/engine/intake/delivery';
+import { typeFromPathSegment } from '@/engine/intake/event-type';
 import { storedHeaders } from '@/engine/intake/headers';
 import { actorKey } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
@@ -16,8 +17,6 @@ import { findEventByDelivery, insertEvent } from '../repositories/events';
 import { rememberEventTypes } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
 import { publishNewEvents } from './publish-event';
-
-export const EVENT_TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export type IngestInput = {
   sourceKey: string;
@@ -47,10 +46,10 @@ export async function ingestEvent(input: IngestInput): Promise<IngestResult> {
   let types: string[];
   let deliveryId: string | null;
   if (input.type !== undefined) {
-    if (!EVENT_TYPE_PATTERN.test(input.type)) {
-      throw badRequest(`invalid event type "${input.type.slice(0, 100)}": use letters, digits, ".", "_" or "-" (max 100)`);
-    }
-    types = [input.type];
+    // The URL segment as Next gave it; typeFromPathSegment decodes a still-escaped `%3A`.
+    const segment = typeFromPathSegment(input.type);
+    if (!segment.ok) throw badRequest(segment.error);
+    types = [segment.type];
     deliveryId = resolveDeliveryId(null, input.headers);
   } else {
     const derived = derivePresetEvent(source.preset as Preset, input.headers, payload);
