@@ -65,6 +65,7 @@ const envSchema = z.object({
   /** Events accepted per source per minute; beyond it the intake answers 429 with Retry-After. */
   RAILYARD_INTAKE_RATE_PER_MIN: z.coerce.number().int().positive().default(6000),
   ...httpGuardShape(),
+  ...gitShape(),
   ...stallShape(),
 });
 
@@ -135,6 +136,26 @@ export function httpLimitSettings(): { connectTimeoutMs: number; timeoutMs: numb
 export function httpGuardSettings(): { allowHosts: string[]; allowLinkLocal: boolean } {
   const parsed = z.object(httpGuardShape()).parse(process.env);
   return { allowHosts: parsed.RAILYARD_HTTP_ALLOW_HOSTS, allowLinkLocal: parsed.RAILYARD_HTTP_ALLOW_LINK_LOCAL };
+}
+
+/** Limits of git.* steps (server/actions/git/). */
+function gitShape() {
+  return {
+    /** One git command (clone, fetch, push…) is killed, with its helpers, after this long. */
+    RAILYARD_GIT_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+    /** Folders (separated by the OS path delimiter, ":" here) whose local repositories git.clone and git.push may use
+     *  besides the run's own workspace, e.g. a folder of local mirrors. */
+    RAILYARD_GIT_LOCAL_REMOTES: z.string().default(''),
+    /** A git config file git steps read as their only global config (CA bundle, proxy); none by default. */
+    RAILYARD_GIT_CONFIG: z.string().optional(),
+  };
+}
+
+/** Reads only the git settings, so git steps work where DATABASE_URL is absent (unit tests). */
+export function gitSettings(): { timeoutMs: number; localRemotes: string[]; configFile: string | null } {
+  const p = z.object(gitShape()).parse(process.env);
+  const localRemotes = p.RAILYARD_GIT_LOCAL_REMOTES.split(path.delimiter).map((d) => d.trim()).filter(Boolean).map((d) => path.resolve(d));
+  return { timeoutMs: p.RAILYARD_GIT_TIMEOUT_MS, localRemotes, configFile: p.RAILYARD_GIT_CONFIG || null };
 }
 
 export type Env = z.infer<typeof envSchema>;

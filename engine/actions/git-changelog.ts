@@ -17,7 +17,7 @@ export const gitChangelog = defineAction({
     'Lists the commits between two refs (merges left out), grouped by Conventional Commit type with breaking changes first, rendered as Markdown; also collects ticket keys such as PROJ-123.',
   kind: 'work',
   params: z.strictObject({
-    repo: z.string().min(1).describe("Repository folder: relative to the run's workspace, or absolute."),
+    repo: z.string().min(1).describe("Repository folder (its top folder): relative to the run's workspace, or an absolute path inside it such as git.clone's `path` output."),
     from: z
       .string()
       .min(1)

@@ -10,7 +10,7 @@ export const gitClone = defineAction({
     "Clones a repository into the run's workspace and checks out `ref`. If the folder already holds a clone of the same URL (a repeated step), it is fetched and reset to `ref` instead.",
   kind: 'work',
   params: z.strictObject({
-    url: z.string().min(1).describe('Repository URL (https://, ssh://, git@host:path) or a local path.'),
+    url: z.string().min(1).describe('Repository URL (https://, ssh://, git://, git@host:path), checked like http.request targets, or a local repository inside the workspace or RAILYARD_GIT_LOCAL_REMOTES.'),
     dir: z.string().min(1).optional().describe('Folder in the workspace to clone into; defaults to the repository name.'),
     ref: z.string().min(1).optional().describe("Branch, tag or commit to check out; defaults to the remote's default branch."),
     depth: z.int().min(1).optional().describe('Shallow clone with this many commits of history.'),

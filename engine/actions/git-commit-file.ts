@@ -8,8 +8,8 @@ export const gitCommitFile = defineAction({
     'Writes one file and commits it, e.g. a CHANGELOG or a version file. When the content is already committed, no commit is made (changed: false), so repeating the step is harmless.',
   kind: 'work',
   params: z.strictObject({
-    repo: z.string().min(1).describe("Repository folder: relative to the run's workspace, or absolute."),
-    path: z.string().min(1).describe('File path inside the repository; may not leave it.'),
+    repo: z.string().min(1).describe("Repository folder (its top folder): relative to the run's workspace, or an absolute path inside it such as git.clone's `path` output."),
+    path: z.string().min(1).describe('File path inside the repository; may not leave it, pass through a symlink or name .git.'),
     content: z.string().describe('Full new content of the file.'),
     message: z.string().min(1).describe('Commit message.'),
     author: z

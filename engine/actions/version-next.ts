@@ -8,7 +8,7 @@ export const versionNext = defineAction({
     "Computes the next semantic version from the repository's highest semver tag (non-semver tags are ignored). Reads only; tag it with git.tag.",
   kind: 'work',
   params: z.strictObject({
-    repo: z.string().min(1).describe("Repository folder: relative to the run's workspace, or absolute."),
+    repo: z.string().min(1).describe("Repository folder (its top folder): relative to the run's workspace, or an absolute path inside it such as git.clone's `path` output."),
     bump: z.enum(['major', 'minor', 'patch']).describe('Which part to increase.'),
     prefix: z
       .string()

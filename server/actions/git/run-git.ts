@@ -1,13 +1,17 @@
-// One way to call the git CLI for every git.* handler: no shell, abortable, non-interactive, and with
-// secrets scrubbed from any message that may reach a step log or error.
-import { execFile } from 'node:child_process';
+// One way to call the git CLI for every git.* handler: no shell, hardened config (hardening.ts),
+// non-interactive, bounded in time and output, abortable by the step's signal, and with secrets
+// scrubbed from any message that may reach a step log or error.
+import { spawn } from 'node:child_process';
 import { PermanentError } from '../types';
-import { hostEnv } from '../../env';
+import { gitSettings, hostEnv } from '../../env';
 import { PASSED_THROUGH } from '../shell/child-env';
+import { HARDENED_ARGS, hardenedEnv, NETWORK_ENV } from './hardening';
 
 export type GitCall = {
   cwd: string;
   signal?: AbortSignal;
+  /** The run's workspace (real path): git never discovers a repository above it. */
+  workspace?: string;
   /** Added to the environment; credentials arrive this way so they never show in `ps` or .git/config. */
   env?: Record<string, string>;
   /** Strings to scrub from error messages (passwords, auth headers). */
@@ -19,14 +23,8 @@ export type GitResult = { code: number; stdout: string; stderr: string };
 /** The identity Railyard commits and tags with, so a worker needs no global git config. */
 export const BOT = { name: 'Railyard', email: 'railyard@localhost' };
 
-const BASE_ENV = {
-  GIT_TERMINAL_PROMPT: '0', // fail instead of waiting for a password on a terminal nobody watches
-  GIT_ASKPASS: '',
-  SSH_ASKPASS: '',
-  LC_ALL: 'C', // stable English messages, which some checks below read
-  GIT_COMMITTER_NAME: BOT.name,
-  GIT_COMMITTER_EMAIL: BOT.email,
-};
+const IDENTITY = { GIT_COMMITTER_NAME: BOT.name, GIT_COMMITTER_EMAIL: BOT.email };
+const MAX_OUTPUT = 64 * 1024 * 1024;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text.replace(/(\/\/)[^/@\s:]+:[^/@\s]+@/g, '$1***@'); // user:password@ in URLs
@@ -34,21 +32,55 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   return out;
 }
 
-/** Runs git and reports the exit code instead of throwing on a non-zero one. */
+const subcommand = (args: readonly string[]) => args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? '';
+
+/**
+ * Runs git and reports the exit code instead of throwing on a non-zero one. Throws when git cannot
+ * start, is aborted, or runs past RAILYARD_GIT_TIMEOUT_MS; then its whole process group (git-remote-https,
+ * ssh, upload-pack…) is killed, since killing git alone would leave its helpers holding the connection.
+ */
 export function tryGit(args: readonly string[], call: GitCall): Promise<GitResult> {
+  const { timeoutMs } = gitSettings();
+  const env = { ...hostEnv(PASSED_THROUGH), ...hostEnv(NETWORK_ENV), ...hardenedEnv(call.workspace), ...IDENTITY, ...call.env };
   return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      { cwd: call.cwd, signal: call.signal, env: { ...hostEnv(PASSED_THROUGH), ...BASE_ENV, ...call.env } as unknown as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err && typeof err.code !== 'number') {
-          const msg = err.name === 'AbortError' ? 'git was aborted' : `git could not run: ${err.message}`;
-          return reject(new Error(redact(msg, call.secrets)));
-        }
-        resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
-      },
-    );
+    if (call.signal?.aborted) return reject(new Error('git was aborted'));
+    const child = spawn('git', [...HARDENED_ARGS, ...args], { cwd: call.cwd, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let stopped: string | null = null;
+    const stop = (why: string) => {
+      stopped ??= why;
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT) return stop(`git ${subcommand(args)} printed more than ${MAX_OUTPUT / 1024 / 1024} MB`);
+      into.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    const timer = setTimeout(() => stop(`git ${subcommand(args)} timed out after ${timeoutMs / 1000} s`), timeoutMs);
+    const onAbort = () => stop('git was aborted');
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+    };
+    child.on('error', (e) => {
+      done();
+      reject(new Error(redact(`git could not run: ${e.message}`, call.secrets)));
+    });
+    child.on('close', (code, signal) => {
+      done();
+      if (stopped) return reject(new Error(redact(stopped, call.secrets)));
+      const text = (b: Buffer[]) => Buffer.concat(b).toString('utf8');
+      resolve({ code: code ?? (signal ? 128 : 1), stdout: text(out), stderr: text(err) });
+    });
   });
 }
 
@@ -62,7 +94,7 @@ export async function git(args: readonly string[], call: GitCall): Promise<strin
 /** An error naming the git command, its exit code and the last lines git printed (redacted). */
 export function gitFailure(args: readonly string[], r: GitResult, call: GitCall): Error {
   const detail = (r.stderr || r.stdout).trim().split('\n').slice(-5).join('\n');
-  return new Error(redact(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''} failed (exit ${r.code}): ${detail}`, call.secrets));
+  return new Error(redact(`git ${subcommand(args)} failed (exit ${r.code}): ${detail}`, call.secrets));
 }
 
 /** The commit a ref names, or null when it names none. */

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { gitClone } from '@/engine/actions/git-clone';
 import { credentialEnv } from '../git/credentials';
-import { insideWorkspace } from '../git/repo-path';
+import { guardRemote } from '../git/remote-guard';
+import { confinedPath, openRepo } from '../git/repo-path';
+import { LOCAL_UPLOAD_PACK } from '../git/hardening';
 import { git, redact, resolveCommit, tryGit, type GitCall } from '../git/run-git';
 import { PermanentError, type ActionHandler } from '../types';
 
@@ -22,34 +24,43 @@ const sameRemote = (stored: string, url: string, workspace: string): boolean => 
 const isSha = (ref: string) => /^[0-9a-f]{7,40}$/i.test(ref);
 
 export const gitCloneHandler: ActionHandler<z.output<typeof gitClone.params>> = async ({ params, signal, log, workspace }) => {
-  const ws = await workspace();
-  const dir = insideWorkspace(ws, params.dir ?? repoNameOf(params.url), 'dir');
+  const shownDir = params.dir ?? repoNameOf(params.url);
+  // `dir` is a plain relative folder; the real workspace path keeps symlinks from leading the clone out.
+  if (isAbsolute(shownDir)) throw new PermanentError(`dir must be relative to the run's workspace: ${shownDir}`);
+  const { real: dir, workspace: ws } = await confinedPath(await workspace(), shownDir, 'dir');
+  const remote = await guardRemote(params.url, { label: 'git.clone', cwd: ws, workspace: ws });
+  const pack = remote.local ? [LOCAL_UPLOAD_PACK] : [];
   const { env, secrets } = credentialEnv(params.url, params);
-  const at = (cwd: string): GitCall => ({ cwd, signal, env, secrets });
+  const at = (cwd: string): GitCall => ({ cwd, signal, env, secrets, workspace: ws });
   const depth = params.depth ? [`--depth=${params.depth}`] : [];
   const shownUrl = redact(params.url);
 
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    // A repeated step (stalled job, retry after a partial run): refresh the clone we made instead of failing.
-    const stored = await tryGit(['config', '--get', 'remote.origin.url'], at(dir));
-    if (stored.code !== 0 || !sameRemote(stored.stdout.trim(), params.url, ws)) {
-      throw new PermanentError(`${params.dir ?? repoNameOf(params.url)} already exists and is not a clone of ${shownUrl}`);
+    // A repeated step (stalled job, retry after a partial run): refresh the clone we made instead of
+    // failing, once it is known to be a repository of its own whose config names no programs.
+    const existing = await openRepo(ws, dir, signal).catch((err: Error) => {
+      if (err.message.startsWith('refusing')) throw err; // a tampered clone: say so rather than "not a clone"
+      return null;
+    });
+    const stored = existing ? await tryGit(['config', '--get', 'remote.origin.url'], at(dir)) : null;
+    if (!stored || stored.code !== 0 || !sameRemote(stored.stdout.trim(), params.url, ws)) {
+      throw new PermanentError(`${shownDir} already exists and is not a clone of ${shownUrl}`);
     }
     log('info', `fetching ${shownUrl} into existing clone ${dir}`);
-    await git(['fetch', '--tags', '--force', '--prune', ...depth, 'origin'], at(dir));
+    await git(['fetch', ...pack, '--tags', '--force', '--prune', ...depth, 'origin'], at(dir));
   } else {
     log('info', `cloning ${shownUrl} into ${dir}`);
     const branch = params.ref && !isSha(params.ref) ? ['--branch', params.ref] : [];
-    await git(['clone', ...depth, ...branch, '--end-of-options', params.url, dir], at(ws));
+    await git(['clone', ...pack, ...depth, ...branch, '--end-of-options', params.url, dir], at(ws));
   }
-  await checkout(params.ref, at(dir), depth);
+  await checkout(params.ref, at(dir), [...pack, ...depth]);
   const head = await git(['rev-parse', 'HEAD'], at(dir));
   log('info', `HEAD is ${head}`);
   return { outputs: { path: dir, head } };
 };
 
 /** Leaves the clone as a fresh clone of `ref` would be: a branch tracks origin, a tag or sha is detached. */
-async function checkout(ref: string | undefined, call: GitCall, depth: string[]): Promise<void> {
+async function checkout(ref: string | undefined, call: GitCall, fetchArgs: string[]): Promise<void> {
   const target = ref ?? (await tryGit(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'], call)).stdout.trim().replace(/^origin\//, '');
   if (!target) return; // an empty remote: nothing to check out
   if (await resolveCommit(`refs/remotes/origin/${target}`, call)) {
@@ -59,7 +70,7 @@ async function checkout(ref: string | undefined, call: GitCall, depth: string[])
   let sha = await resolveCommit(target, call);
   if (!sha && isSha(target)) {
     // A shallow clone may not contain an older commit; ask for it by id (servers allow reachable shas).
-    await git(['fetch', ...depth, 'origin', target], call);
+    await git(['fetch', ...fetchArgs, 'origin', target], call);
     sha = await resolveCommit(target, call);
   }
   if (!sha) throw new PermanentError(`ref not found in remote: ${target}`);

@@ -13,9 +13,13 @@ beforeAll(isolateGit);
 beforeEach(async () => {
   root = await tempDir();
   ws = join(root.path, 'ws');
+  process.env.RAILYARD_GIT_LOCAL_REMOTES = root.path; // the bare "server" repository lives beside the workspace
   mkdirSync(ws);
 });
-afterEach(() => root.remove());
+afterEach(async () => {
+  delete process.env.RAILYARD_GIT_LOCAL_REMOTES;
+  await root.remove();
+});
 
 const params = (p: Record<string, unknown>) => actionCatalog['git.clone'].params.parse(p);
 const clone = async (p: Record<string, unknown>) => {

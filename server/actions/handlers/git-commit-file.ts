@@ -1,23 +1,22 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
 import type { z } from 'zod';
 import type { gitCommitFile } from '@/engine/actions/git-commit-file';
-import { insideWorkspace, openRepo } from '../git/repo-path';
+import { insideWorkspace, namesDotGit, openRepo } from '../git/repo-path';
 import { assertRefName, BOT, git, resolveCommit, tryGit, type GitCall } from '../git/run-git';
+import { writeInsideRepo } from '../git/safe-write';
 import { PermanentError, type ActionHandler } from '../types';
 
 export const gitCommitFileHandler: ActionHandler<z.output<typeof gitCommitFile.params>> = async ({ params, signal, log, workspace }) => {
   const call = await openRepo(await workspace(), params.repo, signal);
-  const file = insideWorkspace(call.cwd, params.path, 'path', 'the repository');
-  const rel = relative(call.cwd, file);
-  if (rel === '.git' || rel.startsWith('.git/')) throw new PermanentError(`refusing to write inside .git: ${params.path}`);
+  // Checked before switching branches too, so a refused path changes nothing; writeInsideRepo checks
+  // again, with symlinks, on the tree the branch leaves checked out.
+  insideWorkspace(call.cwd, params.path, 'path', 'the repository');
+  if (namesDotGit(params.path)) throw new PermanentError(`refusing to write inside .git: ${params.path}`);
   if (params.branch) await switchTo(params.branch, call);
 
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, params.content);
+  const rel = await writeInsideRepo(call.cwd, params.path, params.content);
   await git(['add', '--', rel], call);
   // Idempotency by content: a repeated step finds the file already committed and makes no commit.
-  const staged = await tryGit(['diff', '--cached', '--quiet', '--', rel], call);
+  const staged = await tryGit(['diff', '--cached', '--quiet', '--no-ext-diff', '--no-textconv', '--', rel], call);
   if (staged.code === 0 && (await resolveCommit('HEAD', call))) {
     const sha = await git(['rev-parse', 'HEAD'], call);
     log('info', `${rel} already has this content at ${sha.slice(0, 7)}; no commit`);

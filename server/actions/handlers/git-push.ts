@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { gitPush } from '@/engine/actions/git-push';
 import { credentialEnv } from '../git/credentials';
+import { LOCAL_RECEIVE_PACK } from '../git/hardening';
+import { guardRemote } from '../git/remote-guard';
 import { openRepo } from '../git/repo-path';
 import { gitFailure, resolveCommit, tryGit, type GitCall } from '../git/run-git';
 import { PermanentError, type ActionHandler } from '../types';
@@ -18,15 +20,21 @@ async function fullRef(name: string, call: GitCall): Promise<string> {
 export const gitPushHandler: ActionHandler<z.output<typeof gitPush.params>> = async ({ params, signal, log, workspace }) => {
   const base = await openRepo(await workspace(), params.repo, signal);
   const remote = params.remote ?? 'origin';
-  const named = await tryGit(['remote', 'get-url', '--', remote], base);
-  const url = named.code === 0 ? named.stdout.trim() : remote;
+  // Push goes to the push URLs (pushurl, pushInsteadOf applied); each one passes the remote guard.
+  const named = await tryGit(['remote', 'get-url', '--push', '--all', '--', remote], base);
+  const urls = named.code === 0 ? named.stdout.split('\n').map((u) => u.trim()).filter(Boolean) : [remote];
+  const kinds = [];
+  for (const u of urls) kinds.push(await guardRemote(u, { label: 'git.push', cwd: base.cwd, workspace: base.workspace ?? base.cwd }));
+  const local = kinds.every((k) => k.local);
+  if (!local && kinds.some((k) => k.local)) throw new PermanentError(`remote ${remote} mixes local and network push URLs; push to them in separate steps`);
+  const url = urls[0];
   const { env, secrets } = credentialEnv(url, params);
   const call = { ...base, env, secrets };
   const refs = [...new Set(await Promise.all(params.refs.map((r) => fullRef(r, call))))];
 
   // No --force: re-pushing what is already there is a no-op ("up to date"), and a moved tag or a
   // diverged branch is rejected rather than overwritten.
-  const args = ['push', '--porcelain', '--end-of-options', remote, ...refs.map((ref) => `${ref}:${ref}`)];
+  const args = ['push', '--porcelain', ...(local ? [LOCAL_RECEIVE_PACK] : []), '--end-of-options', remote, ...refs.map((ref) => `${ref}:${ref}`)];
   const r = await tryGit(args, call);
   const rows = r.stdout.split('\n').map((l) => l.split('\t')).filter((cols) => cols.length >= 3);
   const rejected = rows.filter(([flag]) => flag === '!');

@@ -12,10 +12,14 @@ beforeAll(isolateGit);
 beforeEach(async () => {
   root = await tempDir();
   bare = bareRemote(root.path, ['chore: initial']);
+  process.env.RAILYARD_GIT_LOCAL_REMOTES = root.path; // the bare "server" repository lives beside the workspace
   clone = join(root.path, 'ws', 'shop');
   sh(root.path, 'clone', '--quiet', bare, clone);
 });
-afterEach(() => root.remove());
+afterEach(async () => {
+  delete process.env.RAILYARD_GIT_LOCAL_REMOTES;
+  await root.remove();
+});
 
 const push = async (p: Record<string, unknown>) => {
   const t = actionInput(actionCatalog['git.push'].params.parse({ repo: 'shop', ...p }), join(root.path, 'ws'));

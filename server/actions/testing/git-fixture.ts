@@ -1,7 +1,7 @@
 // Real git repositories for handler tests: fixed identities and dates make shas reproducible, and an
 // isolated config keeps the developer's global settings (signing, hooks, default branch) out.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const gitEnv = {
@@ -46,4 +46,12 @@ export function bareRemote(root: string, messages: string[] = ['chore: initial']
   const bare = join(root, 'remote.git');
   sh(root, 'clone', '--quiet', '--bare', work, bare);
   return bare;
+}
+
+/** An executable that only leaves a marker file behind: proof of whether git ran a configured program. */
+export function markerProgram(dir: string, name = 'evil'): { program: string; marker: string; ran: () => boolean } {
+  const program = join(dir, `${name}.sh`);
+  const marker = join(dir, `${name}.RAN`);
+  writeFileSync(program, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+  return { program, marker, ran: () => existsSync(marker) };
 }

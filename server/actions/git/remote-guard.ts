@@ -1,0 +1,83 @@
+// Which remotes git.clone and git.push may talk to. Network remotes follow the HTTP SSRF rules
+// (target-guard.ts: the host and every address it resolves to; RAILYARD_HTTP_ALLOW_HOSTS applies).
+// "<helper>::<address>" (ext::, fd::…) and unknown schemes start remote-helper programs: refused.
+// Local repositories (a path or file://) may be used when they lie inside the run's workspace or
+// inside a folder listed in RAILYARD_GIT_LOCAL_REMOTES (local mirrors, test fixtures), never
+// elsewhere on the worker's disk.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gitSettings } from '../../env';
+import { guardTarget } from '../target-guard';
+import { PermanentError } from '../types';
+import { assertSafeRepoConfig } from './repo-config-guard';
+import { isWithin, realPathLoose } from './repo-path';
+
+const NETWORK_SCHEMES = new Set(['http', 'https', 'ssh', 'git', 'git+ssh', 'ssh+git']);
+
+export type RemotePlace = { label: string; cwd: string; workspace: string };
+
+/** git's own test (url_is_local_not_ssh): a colon before any slash makes "host:path" an ssh remote. */
+function scpHost(url: string): string | null {
+  const colon = url.indexOf(':');
+  const slash = url.indexOf('/');
+  if (colon < 0 || (slash >= 0 && slash < colon)) return null;
+  const m = /^(?:[^@/]*@)?(\[[^\]]*\]|[^:]*):/.exec(url);
+  return m ? m[1] : null;
+}
+
+async function guardHost(host: string, label: string): Promise<void> {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (!bare) throw new PermanentError(`${label}: the remote names no host`);
+  await guardTarget(`https://${bare.includes(':') ? `[${bare}]` : bare}/`, `${label} remote`);
+}
+
+/** What the handler must know: a local remote needs LOCAL_UPLOAD_PACK / LOCAL_RECEIVE_PACK. */
+export type RemoteKind = { local: boolean };
+
+async function guardLocal(path: string, place: RemotePlace): Promise<RemoteKind> {
+  const real = await realPathLoose(path);
+  const roots = [place.workspace, ...(await Promise.all(gitSettings().localRemotes.map(realPathLoose)))];
+  if (!roots.some((root) => isWithin(root, real))) {
+    throw new PermanentError(`${place.label}: the local repository ${path} is outside the run's workspace; list its folder in RAILYARD_GIT_LOCAL_REMOTES to allow it`);
+  }
+  // The other repository's config is read by the upload-pack / receive-pack git starts there.
+  if (existsSync(real)) {
+    const bare = !existsSync(join(real, '.git'));
+    await assertSafeRepoConfig({ cwd: real }, `the local remote ${path}`, bare ? real : undefined);
+  }
+  return { local: true };
+}
+
+/** Throws a PermanentError when git may not use `url` as a remote. */
+export async function guardRemote(url: string, place: RemotePlace): Promise<RemoteKind> {
+  const helper = /^([A-Za-z][A-Za-z0-9+.-]*)::/.exec(url);
+  if (helper) throw new PermanentError(`${place.label}: "${helper[1]}::" remotes run a program and are not allowed`);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
+  if (scheme === 'file') {
+    let path: string;
+    try {
+      path = fileURLToPath(url);
+    } catch {
+      throw new PermanentError(`${place.label}: a file:// remote must name a local path: ${url}`);
+    }
+    return guardLocal(path, place);
+  }
+  if (scheme) {
+    if (!NETWORK_SCHEMES.has(scheme)) throw new PermanentError(`${place.label}: only http(s), ssh, git and local remotes are allowed, not ${scheme}://`);
+    let host: string;
+    try {
+      host = new URL(url.replace(/^(git\+ssh|ssh\+git):/i, 'ssh:')).hostname;
+    } catch {
+      throw new PermanentError(`${place.label}: invalid remote URL`);
+    }
+    await guardHost(host, place.label);
+    return { local: false };
+  }
+  const host = scpHost(url);
+  if (host !== null) {
+    await guardHost(host, place.label);
+    return { local: false };
+  }
+  return guardLocal(resolve(place.cwd, url), place);
+}
