@@ -8,6 +8,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Railyard', template: '%s · Railyard' },
   description: 'Events in, workflows run, everyone watches live.',
+  // Both live in public/: the .ico for every browser, the SVG where it is understood.
+  icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/logo.svg', type: 'image/svg+xml' }] },
 };
 
 export const viewport: Viewport = {
