@@ -14,7 +14,10 @@ import { startWorkerProcess, stopAllWorkerProcesses, type WorkerProcess } from '
 
 const url = new URL(process.env.DATABASE_URL!);
 const dbName = decodeURIComponent(url.pathname.slice(1));
-let admin: pg.Client; // on the `postgres` database, so it survives cutting off ours
+// The owner (superuser in the embedded default) may refuse connections and end backends; the app
+// role may not. Connected to the `postgres` database, so it survives cutting off ours.
+const ownerUrl = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!);
+let admin: pg.Client;
 let target: Server;
 let targetUrl: string;
 const calls: { key: string | undefined }[] = [];
@@ -27,7 +30,7 @@ async function refuseConnections() {
 const acceptConnections = () => admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`);
 
 beforeAll(async () => {
-  const adminUrl = new URL(url);
+  const adminUrl = new URL(ownerUrl);
   adminUrl.pathname = '/postgres';
   admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
