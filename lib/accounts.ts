@@ -39,6 +39,20 @@ export function useChangePassword() {
   });
 }
 
+/** Ends every session of the caller, this one included; the page then goes to /signin. */
+export function useSignOutEverywhere() {
+  return useMutation({
+    mutationFn: async () => (await apiSend('POST', '/api/profile/sessions/revoke', undefined, nothing)).data,
+  });
+}
+
+/** Admins: ends every session of another person. */
+export function useRevokeUserSessions() {
+  return useMutation({
+    mutationFn: async (id: string) => (await apiSend('POST', `/api/users/${enc(id)}/sessions/revoke`, undefined, nothing)).data,
+  });
+}
+
 export function useUsers() {
   return useQuery({ queryKey: accountKeys.users, queryFn: ({ signal }) => apiGet('/api/users', z.array(userSchema), signal) });
 }

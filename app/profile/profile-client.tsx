@@ -2,6 +2,7 @@
 
 import { useMe } from '@/lib/me';
 import { PasswordForm } from '@/components/profile/password-form';
+import { SessionsCard } from '@/components/profile/sessions-card';
 import { TokenPanel } from '@/components/profile/token-panel';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
@@ -12,7 +13,7 @@ export function ProfileClient() {
   const me = useMe();
   if (me.isPending) return <SkeletonRows label="Loading your profile" />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} title="Could not load your profile" />;
-  const { name, email, role, provider } = me.data;
+  const { name, email, role, provider, kind } = me.data;
   return (
     <>
       <PageHeader title="Profile" description="Who you are in Railyard, your password and your personal API tokens." />
@@ -36,6 +37,7 @@ export function ProfileClient() {
           </CardBody>
         </Card>
         {provider === 'credentials' && <PasswordForm />}
+        {kind === 'user' && <SessionsCard />}
         <TokenPanel myRole={role} />
       </div>
     </>

@@ -23,7 +23,7 @@ export function PasswordForm() {
 
   return (
     <Card>
-      <CardHeader title="Password" description="At least 8 characters. Your current session stays signed in." />
+      <CardHeader title="Password" description="At least 8 characters. Your other sessions are signed out; this one stays signed in." />
       <CardBody>
         <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-3" data-testid="password-form">
           <Field label="Current password">

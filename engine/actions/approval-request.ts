@@ -11,7 +11,7 @@ export const approvalRequest = defineAction({
   kind: 'work',
   params: z.strictObject({
     message: z.string().min(1).describe('What is being approved, shown to the approvers.'),
-    approvers: z.array(z.string()).default([]).describe('Roles or user names who may decide; empty means releasers and above.'),
+    approvers: z.array(z.string()).default([]).describe('Roles, emails or user ids who may decide (never display names); empty means releasers and above.'),
     required: z.int().min(1).max(10).default(1).describe('How many distinct approvals are needed.'),
     timeoutMs: z.int().min(1).max(THIRTY_DAYS_MS).optional().describe('Fail when not decided within this time.'),
   }),

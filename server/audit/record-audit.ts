@@ -18,6 +18,7 @@ export type AuditAction =
   | 'user.update'
   | 'user.disable'
   | 'user.enable'
+  | 'user.sessions.revoke'
   | 'token.create'
   | 'token.revoke'
   | 'run.cancel'

@@ -1,12 +1,13 @@
 // Who is calling: a signed-in person (next-auth session cookie) or an API token. Roles are read
 // fresh from the database on every request, so a demotion or a disabled account takes effect at
-// once, and a personal token never grants more than its owner's current role.
+// once, and a personal token never grants more than its owner's current role. A session cookie
+// counts only while its version equals the person's current User.sessionVersion.
 import { isRole, weaker, type Role } from '@/engine/auth/roles';
 import { sha256 } from '../crypto';
 import { AppError } from '../errors';
 import { findTokenByHash, touchToken } from '../repositories/tokens';
 import { findUserById } from '../repositories/users';
-import { sessionUserId } from './session';
+import { sessionClaims } from './session';
 
 export type Principal = {
   kind: 'user' | 'token';
@@ -32,10 +33,18 @@ export async function principalFromToken(token: string): Promise<Principal | nul
   return { kind: 'token', id: row.id, name: row.user.name, role: weaker(row.role, row.user.role as Role), userId: row.user.id };
 }
 
-export async function principalFromUserId(userId: string): Promise<Principal | null> {
+/** `sessionVersion`: the version the session was issued with; a different current one ends it. */
+export async function principalFromUserId(userId: string, sessionVersion?: number): Promise<Principal | null> {
   const user = await findUserById(userId);
   if (!user || user.disabled || !isRole(user.role)) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return { kind: 'user', id: user.id, name: user.name, role: user.role, userId: user.id };
+}
+
+/** The person a session cookie header names, when the session is still current; else null. */
+export async function principalFromSession(cookieHeader: string | null): Promise<Principal | null> {
+  const claims = await sessionClaims(cookieHeader);
+  return claims ? principalFromUserId(claims.userId, claims.version) : null;
 }
 
 /** The caller of an HTTP request, or null when anonymous. */
@@ -47,8 +56,12 @@ export async function principalFromRequest(request: Request): Promise<Principal 
     if (!principal) throw new AppError('unauthorized', 'invalid, expired or revoked API token');
     return principal;
   }
-  const userId = await sessionUserId(request.headers.get('cookie'));
-  return userId ? principalFromUserId(userId) : null;
+  const claims = await sessionClaims(request.headers.get('cookie'));
+  if (!claims) return null;
+  const principal = await principalFromUserId(claims.userId, claims.version);
+  // A cookie that was valid once names its end, so the browser (and a person) know to sign in again.
+  if (!principal) throw new AppError('unauthorized', 'your session has ended (signed out everywhere, password or role changed, or account disabled): sign in again');
+  return principal;
 }
 
 /** Railyard itself (seed, provisioning scripts): an admin that is no person. */

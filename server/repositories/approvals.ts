@@ -3,7 +3,15 @@ import type { Decision, WaitState } from '@/engine/run/wait';
 import { db, type Tx } from '../db/client';
 
 const runContext = {
-  run: { select: { id: true, number: true, startedBy: true, workflowVersion: { select: { version: true, workflow: { select: { name: true } } } } } },
+  run: {
+    select: {
+      id: true,
+      number: true,
+      startedBy: true,
+      event: { select: { sentBy: true } },
+      workflowVersion: { select: { version: true, workflow: { select: { name: true } } } },
+    },
+  },
 } as const;
 
 export const findApprovalStep = (runId: string, stepId: string) =>
@@ -31,6 +39,6 @@ export async function appendDecision(tx: Tx, stepRunId: string, decision: Decisi
   return rows[0]?.waitFor ?? null;
 }
 
-/** Name and email of a person, for matching an approvers list. */
+/** The email of a person, for matching an approvers list. */
 export const findApproverContact = (userId: string) =>
-  db().user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
+  db().user.findUnique({ where: { id: userId }, select: { email: true } });

@@ -10,11 +10,19 @@ export function touchToken(row: { id: string; lastUsedAt: Date | null }) {
   void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
 }
 
-/** Provisioning (no owner): the named token gets this hash; rotating RAILYARD_ADMIN_TOKEN replaces the old. */
+/**
+ * Provisioning (no owner), e.g. RAILYARD_ADMIN_TOKEN at every start. A token is its value: the
+ * same value finds its row by hash and is never re-activated once revoked (revoking the admin
+ * token lasts across restarts); a new value creates a new token and revokes the older active
+ * provisioning tokens of that name, so rotating the variable retires the old one.
+ */
 export async function upsertProvisioningToken(name: string, hash: string, role: string, prefix: string) {
-  const existing = await db().apiToken.findFirst({ where: { name, userId: null } });
-  if (existing) return db().apiToken.update({ where: { id: existing.id }, data: { hash, role, prefix, revokedAt: null } });
-  return db().apiToken.create({ data: { name, hash, role, prefix } });
+  return db().$transaction(async (tx) => {
+    const same = await tx.apiToken.findUnique({ where: { hash } });
+    if (same) return { token: same, status: same.revokedAt ? ('revoked' as const) : ('kept' as const) };
+    await tx.apiToken.updateMany({ where: { name, userId: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    return { token: await tx.apiToken.create({ data: { name, hash, role, prefix } }), status: 'created' as const };
+  });
 }
 
 export const createToken = (data: Prisma.ApiTokenUncheckedCreateInput, client: Db | Tx = db()) => client.apiToken.create({ data });

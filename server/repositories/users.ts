@@ -20,10 +20,6 @@ export const updateUser = (id: string, data: Prisma.UserUpdateInput, client: Db 
 
 export const recordSignIn = (id: string) => db().user.update({ where: { id }, data: { lastSignInAt: new Date() } });
 
-/** OAuth/OIDC: the first sign-in creates the person with the default role; later ones keep their role. */
-export const upsertProviderUser = (email: string, name: string, provider: string, role: string) =>
-  db().user.upsert({
-    where: { email: email.toLowerCase() },
-    create: { email: email.toLowerCase(), name, provider, role, lastSignInAt: new Date() },
-    update: { lastSignInAt: new Date() },
-  });
+/** Ends every session of this person: cookies issued with an older version stop working. */
+export const bumpSessionVersion = (id: string, client: Db | Tx = db()) =>
+  client.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });

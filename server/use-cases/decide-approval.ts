@@ -1,6 +1,6 @@
 // A decision on a waiting approval step. Who may decide: releasers and above, narrowed by the
-// step's `approvers` list, never the person who started the run (no self-approval), and each
-// person once. Decisions are appended with one conditional UPDATE, so two people deciding at once
+// step's `approvers` list (roles, emails, user ids), never the person who caused the run (its
+// starter, or the API sender of its event: no self-approval), and each person once. Decisions are appended with one conditional UPDATE, so two people deciding at once
 // are both recorded; the first decision that settles the outcome wakes the step.
 import { approvalRefusal, type Approver } from '@/engine/run/approvers';
 import { approvalOutcome, type Decision, type WaitState } from '@/engine/run/wait';
@@ -13,11 +13,15 @@ import { appendDecision, findApprovalStep, findApproverContact } from '../reposi
 import { resolveWait } from '../runs/waits';
 import { publishRun } from '../runs/publish-run';
 
-/** The caller with the email an approvers list may name them by. */
+/** The caller with the user id and email an approvers list may name them by (never their display name). */
 export async function asApprover(p: Principal): Promise<Approver> {
   const contact = p.userId ? await findApproverContact(p.userId) : null;
-  return { key: actorKey(p), role: p.role, name: contact?.name ?? p.name, email: contact?.email ?? null };
+  return { key: actorKey(p), role: p.role, userId: p.userId, email: contact?.email ?? null };
 }
+
+/** The run's cause, as approvalRefusal compares it. */
+export const runCause = (run: { startedBy: string | null; number: number; event: { sentBy: string | null } | null }) =>
+  ({ startedBy: run.startedBy, sentBy: run.event?.sentBy ?? null, runNumber: run.number });
 
 export async function decideApproval(actor: Actor, input: { runId: string; stepId: string; approve: boolean; reason?: string }) {
   const decider = authorize(actor, 'approvals.decide');
@@ -29,7 +33,7 @@ export async function decideApproval(actor: Actor, input: { runId: string; stepI
   }
   const who = await asApprover(decider);
   const refusal = approvalRefusal(
-    { approvers: state.approvers, decisions: state.decisions ?? [], startedBy: step.run.startedBy, runNumber: step.run.number },
+    { ...runCause(step.run), approvers: state.approvers, decisions: state.decisions ?? [] },
     who,
   );
   if (refusal) throw new AppError(refusal.code, refusal.message);

@@ -1,5 +1,5 @@
 // The approvals inbox: waiting, unresolved approval steps the caller may decide now. Steps the
-// caller may not decide (not listed, started the run, already decided) are left out, so the nav
+// caller may not decide (not listed, caused the run, already decided) are left out, so the nav
 // badge counts only what is actually waiting on this person.
 import type { ApprovalItem } from '@/engine/dto/approvals';
 import { can } from '@/engine/auth/roles';
@@ -7,7 +7,7 @@ import { approvalRefusal } from '@/engine/run/approvers';
 import type { WaitState } from '@/engine/run/wait';
 import { authorize, type Actor } from '../auth/authorize';
 import { listWaitingApprovalSteps } from '../repositories/approvals';
-import { asApprover } from './decide-approval';
+import { asApprover, runCause } from './decide-approval';
 
 // server/runs/waits.ts stores "no deadline" as a far-future wakeAt.
 const NO_DEADLINE_AFTER = Date.UTC(9000, 0, 1);
@@ -22,7 +22,7 @@ export async function listApprovalInbox(actor: Actor): Promise<ApprovalItem[]> {
     const state = step.waitFor as WaitState | null;
     if (state?.kind !== 'approval' || state.resolution) continue;
     const decisions = state.decisions ?? [];
-    const ctx = { approvers: state.approvers, decisions, startedBy: step.run.startedBy, runNumber: step.run.number };
+    const ctx = { ...runCause(step.run), approvers: state.approvers, decisions };
     if (approvalRefusal(ctx, who)) continue;
     items.push({
       runId: step.run.id,

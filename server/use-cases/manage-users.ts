@@ -49,7 +49,9 @@ export async function updateUserUseCase(actor: Actor, id: string, input: unknown
     const who = me.userId === id ? 'you are' : `${user.name} is`;
     throw new AppError('conflict', `${who} the last admin: make someone else admin first`);
   }
-  const updated = await updateUser(id, body);
+  // A new role or a disabled flag ends the person's sessions: they sign in again under the new rules.
+  const endsSessions = (body.role !== undefined && body.role !== user.role) || (body.disabled !== undefined && body.disabled !== user.disabled);
+  const updated = await updateUser(id, { ...body, ...(endsSessions && { sessionVersion: { increment: 1 } }) });
   await recordAudit(db(), { actor: me, action: auditAction(user, updated), subjectType: 'user', subjectId: id, before: auditView(user), after: auditView(updated) });
   return toUserDto(updated);
 }

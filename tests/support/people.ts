@@ -32,6 +32,8 @@ export async function sessionHeaders(person: Person): Promise<Record<string, str
   const { encode } = await import('next-auth/jwt');
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET must be set for session tests (npm test sets it)');
-  const jwt = await encode({ token: { sub: person.id, name: person.name, email: person.email }, secret });
+  // `sv`: the person's current session version, as the sign-in callback puts it in the JWT.
+  const user = await db().user.findUniqueOrThrow({ where: { id: person.id }, select: { sessionVersion: true } });
+  const jwt = await encode({ token: { sub: person.id, name: person.name, email: person.email, sv: user.sessionVersion }, secret });
   return { cookie: `next-auth.session-token=${jwt}`, origin: 'http://localhost' };
 }

@@ -1,4 +1,4 @@
-// Approval rules with real people: the approvers list (by role, by name or email), `required`
+// Approval rules with real people: the approvers list (by role, by user id or email), `required`
 // distinct approvers, no self-approval for whoever started the run (re-run, replay), viewers
 // refused, and the inbox (GET /api/approvals) showing each person only what they may decide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,8 +64,8 @@ describe('approvers list', () => {
     expect((await finished(runId)).status).toBe('succeeded');
   });
 
-  it('names and emails admit those people; `required: 2` needs two distinct ones', async () => {
-    await approvalFlow('by-name', `approvers: [rita, "${rob.email.toUpperCase()}"], required: 2, timeoutMs: 3600000`);
+  it('user ids and emails admit those people; `required: 2` needs two distinct ones', async () => {
+    await approvalFlow('by-name', `approvers: [${rita.id}, "${rob.email.toUpperCase()}"], required: 2, timeoutMs: 3600000`);
     const { runId } = await startFromEvent('by-name');
     expect((await decide(ada, runId)).status).toBe(403);
     expect((await inbox(rob)).find((i) => i.runId === runId)?.deadline).toEqual(expect.any(String));
