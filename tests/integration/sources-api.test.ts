@@ -44,10 +44,10 @@ describe('sources API', () => {
   });
 
   it('refuses a bad preset with 400 naming the field', async () => {
-    const res = await create({ ...deployScript, key: 'bitbucket', preset: 'bitbucket' });
+    const res = await create({ ...deployScript, key: 'gitea', preset: 'gitea' });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/preset/);
-    expect((await callRoute(sourceGet, '/api/sources/bitbucket', { key: 'bitbucket' }, { headers: admin })).status).toBe(404);
+    expect((await callRoute(sourceGet, '/api/sources/gitea', { key: 'gitea' }, { headers: admin })).status).toBe(404);
   });
 
   it('refuses a short secret and a bad key with 400 naming the field', async () => {

@@ -96,9 +96,9 @@ describe('refusing invalid workflows', () => {
   });
 
   it('unknown trigger source → 400', async () => {
-    const res = await publishYaml(workflow('elsewhere', twoSteps, '{ source: bitbucket, type: push }'));
+    const res = await publishYaml(workflow('elsewhere', twoSteps, '{ source: gitea, type: push }'));
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/trigger\.source.*bitbucket/);
+    expect(res.body.error).toMatch(/trigger\.source.*gitea/);
   });
 
   it('none of the refused workflows was stored', async () => {
