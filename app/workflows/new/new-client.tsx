@@ -1,0 +1,42 @@
+'use client';
+
+// A new workflow starts from a small, valid example: a trigger and one step to replace. Its name
+// is set in the workflow settings (nothing selected); Publish creates version 1.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { workflowSchema } from '@/engine/workflow/schema';
+import { toWorkflowYaml } from '@/engine/workflow/text';
+import { useCan } from '@/lib/me';
+import { useActions } from '@/lib/queries';
+import { WorkflowEditor } from '@/components/flow-editor/workflow-editor';
+import { ErrorState } from '@/components/ui/error-state';
+import { SkeletonRows } from '@/components/ui/skeleton';
+
+const STARTER = workflowSchema.parse({
+  apiVersion: 'railyard/v1',
+  kind: 'Workflow',
+  name: 'new-workflow',
+  description: '',
+  trigger: { source: 'generic', type: 'example.happened' },
+  steps: [{ id: 'hello', action: 'log', description: 'Replace me: drag actions from the left.', with: { message: 'received {{ event.type }}' } }],
+});
+
+export function NewWorkflowClient() {
+  const canEdit = useCan('workflows.publish');
+  const actions = useActions();
+  const router = useRouter();
+  const [start] = useState(() => ({ definition: STARTER, yaml: toWorkflowYaml(STARTER) }));
+  if (actions.error) return <ErrorState error={actions.error} title="Could not load the action catalog" onRetry={() => void actions.refetch()} />;
+  if (!actions.data) return <SkeletonRows label="Opening the editor" />;
+  return (
+    <WorkflowEditor
+      isNew
+      definition={start.definition}
+      yaml={start.yaml}
+      baseVersion={null}
+      actions={actions.data}
+      canEdit={canEdit}
+      onPublished={(p) => p.created && router.push(`/workflows/${encodeURIComponent(p.name)}/edit`)}
+    />
+  );
+}
