@@ -32,7 +32,8 @@ function warnUnavailable(err: unknown) {
   // Once every 10 s at most: during an outage every request would log otherwise.
   if (Date.now() - lastWarned < 10_000) return;
   lastWarned = Date.now();
-  console.warn(`[api] database unavailable: ${(err as Error)?.message ?? err}`);
+  const lines = String((err as Error)?.message ?? err).split('\n').filter((l) => l.trim());
+  console.warn(`[api] database unavailable: ${lines.at(-1) ?? 'unknown error'}`); // Prisma's last line names the cause
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -5,6 +5,7 @@
 // Heartbeats every 200 ms, so the test sees the stream kept alive while Redis is frozen.
 process.env.RAILYARD_STREAM_HEARTBEAT_MS = '200';
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -135,5 +136,25 @@ describe('Postgres stalled', () => {
     const again = await postEvent('generic', 'stall.test', { n: 5 });
     expect(again.status).toBe(202);
     expect((await callRoute(runsGet, '/api/runs', {}, { headers: admin })).status).toBe(200);
+  });
+});
+
+describe('Postgres down', () => {
+  it('a web process whose Postgres does not listen answers 503 with Retry-After within 2 s, not 500', async () => {
+    const closedPort = await freePort(); // nothing listens there: connection refused, as with a stopped server
+    const url = new URL(process.env.DATABASE_URL!);
+    url.port = String(closedPort);
+    const out = execFileSync(path.resolve('node_modules/.bin/tsx'), ['tests/support/intake-probe.ts'], {
+      env: { ...process.env, DATABASE_URL: url.toString() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const answers = out.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    expect(answers).toHaveLength(2); // intake, then GET /api/runs
+    for (const a of answers) {
+      expect(a.status).toBe(503);
+      expect(Number(a.retryAfter)).toBeGreaterThan(0);
+      expect(a.ms).toBeLessThan(2_000);
+    }
   });
 });
