@@ -45,21 +45,29 @@ describe('redactSecrets', () => {
 });
 
 describe('secretNamesIn', () => {
-  it('finds dotted and bracketed references, sorted and unique', () => {
-    expect(secretNamesIn([
-      'Bearer {{ secrets.DEPLOY_TOKEN }}',
-      '{{ secrets["SMTP_PASS"] & secrets.DEPLOY_TOKEN }}',
-      "{{ $lowercase(secrets['API_KEY_2']) }}",
-    ])).toEqual(['API_KEY_2', 'DEPLOY_TOKEN', 'SMTP_PASS']);
+  it('finds literal dotted references in bare expressions, sorted and unique', () => {
+    expect(secretNamesIn(['"Bearer " & secrets.DEPLOY_TOKEN', 'secrets.SMTP_PASS & secrets.DEPLOY_TOKEN', '$lowercase(secrets.`API_KEY_2`)'])).toEqual([
+      'API_KEY_2',
+      'DEPLOY_TOKEN',
+      'SMTP_PASS',
+    ]);
   });
 
-  it('ignores look-alikes that are not the secrets context', () => {
+  it('names nothing for dynamic access (publishing refuses it) and ignores look-alikes', () => {
     expect(secretNamesIn([
-      '{{ mysecrets.TOKEN }}',
-      '{{ steps.fetch.outputs.secrets.TOKEN }}',
-      '{{ secrets.lowercase }}',
-      '{{ secrets.Token }}',
-      'plain text about secrets',
+      'secrets["SMTP_PASS"]',
+      'mysecrets.TOKEN',
+      'steps.fetch.outputs.secrets.TOKEN',
+      'secrets.lowercase',
+      'secrets.Token',
+      '"plain text about secrets.X"',
     ])).toEqual([]);
+  });
+});
+
+describe('redactSecrets hex forms', () => {
+  it('hides the hex encoding of a secret', () => {
+    const hex = Buffer.from('s3cr3t-t0ken').toString('hex');
+    expect(redactSecrets(`x ${hex} ${hex.toUpperCase()}`, { T: 's3cr3t-t0ken' })).toBe('x *** ***');
   });
 });

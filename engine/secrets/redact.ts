@@ -2,10 +2,14 @@
 // errors. Pure (no Node APIs), so the worker and any other layer can use it.
 //
 // What it catches: each secret value (≥ 4 characters; shorter ones would blank out ordinary words),
-// its base64 and base64url forms and its URL-encoded form, wherever they appear inside a string.
-// What it cannot catch: a secret transformed any further — hashed, split, or encoded together with
-// other text (a Basic auth header is base64 of "user:password", which contains no base64 of the
-// password alone). Actions should use secrets, not print them.
+// its base64, base64url, hex and URL-encoded forms, wherever they appear inside a string.
+// What it cannot catch: a secret transformed any further — hashed, split and re-joined, reversed, or
+// encoded together with other text (a Basic auth header is base64 of "user:password", which
+// contains no base64 of the password alone). JSONata can transform a value any way it likes, so
+// redaction is best effort against accidental leaks, not a boundary: the boundary is the grant
+// (an admin grants a secret to a workflow, and so trusts that workflow's editors with its value).
+
+import { SECRET_NAME, secretRefsInAll } from './secret-refs';
 
 export const REDACTED = '***';
 const MIN_LENGTH = 4;
@@ -23,7 +27,8 @@ function needles(secrets: Record<string, string>): string[] {
   for (const value of Object.values(secrets)) {
     if (typeof value !== 'string' || value.length < MIN_LENGTH) continue;
     const b64 = base64(value);
-    for (const form of [value, b64, b64.replace(/=+$/, ''), b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), encodeURIComponent(value)]) {
+    const hex = [...new TextEncoder().encode(value)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    for (const form of [value, b64, hex, hex.toUpperCase(), b64.replace(/=+$/, ''), b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), encodeURIComponent(value)]) {
       if (form.length >= MIN_LENGTH) forms.add(form);
     }
   }
@@ -49,14 +54,11 @@ export function redactSecrets(value: unknown, secrets: Record<string, string>): 
   return walk(value);
 }
 
-// `secrets.NAME` or `secrets["NAME"]` / `secrets['NAME']`, not `mysecrets.X` or `steps.a.secrets.X`.
-const REFERENCE = /(?<![\w$.])secrets\s*(?:\.\s*([A-Z][A-Z0-9_]{0,63})\b|\[\s*(["'])([A-Z][A-Z0-9_]{0,63})\2\s*\])/g;
-
-/** The secret names an expression (or template text) refers to, sorted and without duplicates. */
+/**
+ * The secret names bare expressions read as `secrets.NAME`, sorted and without duplicates. Only the
+ * literal form counts (secret-refs.ts): `secrets["X"]` and other dynamic forms name nothing, and
+ * publishing refuses them.
+ */
 export function secretNamesIn(expressions: string[]): string[] {
-  const names = new Set<string>();
-  for (const text of expressions) {
-    for (const m of text.matchAll(REFERENCE)) names.add(m[1] ?? m[3]);
-  }
-  return [...names].sort();
+  return secretRefsInAll(expressions).names.filter((n) => SECRET_NAME.test(n));
 }

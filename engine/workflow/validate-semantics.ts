@@ -2,8 +2,9 @@
 import { lookupAction, type ActionDefinition, type ActionLookup } from '../actions/definition';
 import { checkTemplate, conditionExpression } from '../params/condition';
 import { checkExpression } from '../params/template';
-import { hasTemplate } from '../params/template-scan';
+import { collectExpressions, hasTemplate } from '../params/template-scan';
 import { findCycle } from './dag';
+import { checkStepSecrets, secretsOutsideSteps } from './validate-secrets';
 import type { WorkflowStep } from './schema';
 import type { WorkflowIssue } from './validate';
 
@@ -15,6 +16,9 @@ export interface SemanticInput {
   filter?: string;
   concurrencyKey?: string;
   layoutKeys: string[];
+  name?: string;
+  /** Granted secret names, when known (publishing); undefined skips the grant check only. */
+  secretGrants?: readonly string[];
 }
 
 export const stepLabel = (id: string | undefined, index: number): string => (id ? `step "${id}"` : `step #${index + 1}`);
@@ -42,6 +46,7 @@ export function checkSemantics(input: SemanticInput, catalog: ActionLookup): Wor
       const field = `with.${p.path}`;
       stepIssue(index, step.id, field, `${field}: invalid expression "{{ ${p.expression} }}": ${p.message}`);
     }
+    for (const s of checkStepSecrets(step, input.secretGrants, input.name)) stepIssue(index, step.id, s.field, s.message);
     if (step.if !== undefined) {
       const error = checkExpression(conditionExpression(step.if));
       if (error) stepIssue(index, step.id, 'if', `if: invalid expression "${step.if}": ${error}`);
@@ -63,10 +68,16 @@ export function checkSemantics(input: SemanticInput, catalog: ActionLookup): Wor
   if (input.filter !== undefined) {
     const error = checkExpression(conditionExpression(input.filter));
     if (error) issues.push(topIssue('trigger.filter', `invalid expression "${input.filter}": ${error}`));
+    const secretsError = secretsOutsideSteps(conditionExpression(input.filter));
+    if (secretsError) issues.push(topIssue('trigger.filter', secretsError));
   }
   if (input.concurrencyKey !== undefined) {
     for (const p of checkTemplate(input.concurrencyKey)) {
       issues.push(topIssue('concurrency.key', `invalid expression "{{ ${p.expression} }}": ${p.message}`));
+    }
+    for (const found of collectExpressions(input.concurrencyKey)) {
+      const secretsError = found.kind === 'expr' ? secretsOutsideSteps(found.expr) : null;
+      if (secretsError) issues.push(topIssue('concurrency.key', secretsError));
     }
   }
   for (const key of input.layoutKeys) {

@@ -18,14 +18,20 @@ export interface WorkflowIssue {
 
 export type WorkflowValidation = { ok: true; workflow: WorkflowDefinition } | { ok: false; issues: WorkflowIssue[] };
 
-export function validateWorkflow(input: unknown, catalog: ActionLookup = actionCatalog): WorkflowValidation {
+export interface ValidateOptions {
+  /** The secrets an admin granted to this workflow; when given, a step naming any other fails. */
+  secretGrants?: readonly string[];
+}
+
+export function validateWorkflow(input: unknown, catalog: ActionLookup = actionCatalog, opts: ValidateOptions = {}): WorkflowValidation {
   const parsed = workflowSchema.safeParse(input);
   const raw = isRecord(input) ? input : {};
   const rawSteps = Array.isArray(raw.steps) ? raw.steps : [];
   const rawIds = rawSteps.map((s) => (isRecord(s) && typeof s.id === 'string' ? s.id : undefined));
 
   const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => shapeIssues(i, rawIds));
-  issues.push(...checkSemantics(semanticInput(parsed.success ? parsed.data : undefined, raw, rawSteps, rawIds), catalog));
+  const semantic = semanticInput(parsed.success ? parsed.data : undefined, raw, rawSteps, rawIds);
+  issues.push(...checkSemantics({ ...semantic, secretGrants: opts.secretGrants }, catalog));
 
   if (parsed.success && issues.length === 0) return { ok: true, workflow: parsed.data };
   return { ok: false, issues };
@@ -52,6 +58,7 @@ function semanticInput(
     filter: typeof trigger.filter === 'string' ? trigger.filter : undefined,
     concurrencyKey: typeof concurrency.key === 'string' ? concurrency.key : undefined,
     layoutKeys: isRecord(raw.layout) ? Object.keys(raw.layout) : [],
+    name: typeof raw.name === 'string' ? raw.name : undefined,
   };
 }
 

@@ -6,8 +6,9 @@ import type { StepRun } from '../db/generated/client';
 import type { WaitState } from '@/engine/run/wait';
 import { can, isRole } from '@/engine/auth/roles';
 import { evaluateCondition } from '@/engine/params/condition';
-import { findExpressions, resolveTemplate } from '@/engine/params/template';
-import { redactSecrets, secretNamesIn } from '@/engine/secrets/redact';
+import { resolveTemplate } from '@/engine/params/template';
+import { redactSecrets } from '@/engine/secrets/redact';
+import { stepSecretNames } from '@/engine/workflow/validate-secrets';
 import type { WorkflowStep } from '@/engine/workflow/schema';
 import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
@@ -23,7 +24,7 @@ import { settleStep } from '../runs/settle-step';
 import { StepLogger } from '../runs/step-logger';
 import { recordOutcome, type Outcome } from '../runs/step-outcome';
 import { runWorkspace } from '../runs/workspace';
-import { loadSecrets } from '../secrets/load-secrets';
+import { assertSecretsGranted, loadStepSecrets } from '../secrets/load-secrets';
 
 export type { StepJob } from '../runs/claim-step';
 
@@ -43,7 +44,8 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
   }
   await publishRun(run.id, [job.stepId], { loaded: run });
 
-  const secrets = await loadSecrets(secretNamesIn(findExpressions({ with: step.with, if: step.if })));
+  // Only the granted secrets this step names (grants read with the run, i.e. fresh for each step).
+  const secrets = await loadStepSecrets(run.workflowVersion.workflow, stepSecretNames(step));
   const redact = <T>(value: T): T => redactSecrets(value, secrets) as T;
   const logger = new StepLogger(self.id, run.id, step.id, redact, fence);
   const controller = new AbortController();
@@ -104,6 +106,7 @@ type Attempt = {
 };
 
 async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
+  assertSecretsGranted(a.run.workflowVersion.workflow, a.step.id, stepSecretNames(a.step));
   const context = buildRunContext(a.run, a.secrets);
   if (a.step.if && !a.job.wake && !(await evaluateCondition(a.step.if, context))) {
     a.logger.log('info', `skipped: condition "${a.step.if}" is false`);

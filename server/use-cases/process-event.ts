@@ -1,6 +1,6 @@
-// Worker side of intake: wake the steps waiting for this event, then match it to the live
-// workflows and create their runs. Runs and the event's "processed" mark commit together, and
-// jobs are enqueued only after that commit.
+// Worker side of intake: match the event to the live workflows, create their runs and resolve the
+// steps waiting for it. Runs, resolved waits and the event's "processed" mark commit together (so
+// a crash cannot mark it processed and forget a waiter), and jobs are enqueued only after that commit.
 import { matchesTrigger } from '@/engine/workflow/match';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { db, type Tx } from '../db/client';
@@ -10,7 +10,8 @@ import { findEventRow } from '../repositories/events';
 import { findLiveVersions } from '../repositories/workflows';
 import { createRun } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
-import { resolveWaitsForEvent } from '../runs/waits';
+import { resolveWaitsInTx, type StepRef } from '../runs/wait-events';
+import { wakeResolved } from '../runs/waits';
 import { publishEventSummaries } from './publish-event';
 
 type Version = { id: string; workflowId: string; definition: unknown };
@@ -38,7 +39,14 @@ export async function startRuns(
   event: Event,
   versions: Version[],
   // `audit` writes the caller's audit entry in the same transaction as the runs (replay).
-  extra: { reason: 'event' | 'replay'; claim: boolean; startedBy?: string; audit?: (tx: Tx, runIds: string[]) => Promise<unknown> },
+  extra: {
+    reason: 'event' | 'replay';
+    claim: boolean;
+    startedBy?: string;
+    audit?: (tx: Tx, runIds: string[]) => Promise<unknown>;
+    /** More writes that must commit with the claim (resolving the waits the event satisfies). */
+    alsoInTx?: (tx: Tx) => Promise<unknown>;
+  },
 ) {
   const created = await db().$transaction(async (tx) => {
     if (extra.claim) {
@@ -48,6 +56,7 @@ export async function startRuns(
     const runs = [];
     for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason, startedBy: extra.startedBy }));
     await extra.audit?.(tx, runs.map((r) => r.runId));
+    await extra.alsoInTx?.(tx);
     return runs;
   });
   if (!created) return null;
@@ -62,8 +71,12 @@ export async function processEvent(eventId: string): Promise<{ runIds: string[] 
   const event = await findEventRow(eventId);
   if (!event || event.processedAt) return { runIds: [] };
   const versions = await matchingVersions(event);
-  const runIds = await startRuns(event, versions, { reason: 'event', claim: true });
+  let woken: StepRef[] = [];
+  const alsoInTx = async (tx: Tx) => {
+    woken = await resolveWaitsInTx(tx, event);
+  };
+  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx });
   if (runIds === null) return { runIds: [] };
-  await resolveWaitsForEvent(event);
+  await wakeResolved(woken);
   return { runIds };
 }

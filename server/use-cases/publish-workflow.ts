@@ -4,8 +4,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { WorkflowDetail } from '@/engine/dto/registry';
 import { parseWorkflowText, toWorkflowYaml, WorkflowTextError } from '@/engine/workflow/text';
 import { formatIssues, validateWorkflow } from '@/engine/workflow/validate';
+import { stepSecretNames } from '@/engine/workflow/validate-secrets';
 import { loadActionCatalog } from '../actions/catalog';
-import { db } from '../db/client';
+import { db, type Tx } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { AppError, badRequest } from '../errors';
 import { recordAudit } from '../audit/record-audit';
@@ -15,7 +16,7 @@ import { can } from '@/engine/auth/roles';
 import { toWorkflowDetail } from '../dto/map-registry';
 import { registerEventType } from '../repositories/event-types';
 import { findSource } from '../repositories/sources';
-import { findWorkflow, isShellAllowed } from '../repositories/workflows';
+import { findSecretGrants, findWorkflow, isShellAllowed } from '../repositories/workflows';
 import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
 export type PublishInput = { text: string } | { object: unknown };
@@ -32,9 +33,14 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
     }
   } else raw = input.object;
 
-  const result = validateWorkflow(raw, await loadActionCatalog());
+  // Secrets are granted per workflow by an admin. An editor's version may read only granted ones; an
+  // admin's version grants what it reads (recorded below), so the grant check is theirs to skip.
+  const mayGrant = can(publisher.role, 'secrets.manage');
+  const granted = await findSecretGrants(rawName(raw));
+  const result = validateWorkflow(raw, await loadActionCatalog(), { secretGrants: mayGrant ? undefined : granted });
   if (!result.ok) throw badRequest(`workflow is invalid: ${formatIssues(result.issues)}`, result.issues);
   const def = result.workflow;
+  const toGrant = mayGrant ? [...new Set(def.steps.flatMap((s) => stepSecretNames(s)))].filter((n) => !granted.includes(n)) : [];
   await checkShellAllowed(publisher, def.name, def.steps);
   if (def.trigger.source === INTERNAL_SOURCE) await ensureInternalSource();
   if (!(await findSource(def.trigger.source))) {
@@ -49,6 +55,7 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
         update: { description: def.description, enabled: def.enabled },
         include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
       });
+      if (toGrant.length > 0) await grantSecrets(tx, publisher, def.name, workflow.secretGrants, toGrant);
       const latest = workflow.versions[0];
       if (latest && isDeepStrictEqual(latest.definition, JSON.parse(JSON.stringify(def)))) return false;
       await tx.workflowVersion.create({
@@ -95,4 +102,14 @@ async function checkShellAllowed(publisher: Principal, name: string, steps: read
     'forbidden',
     `workflow "${name}" uses shell.run, which only an admin may publish; an admin can allow it for this workflow (PATCH /api/workflows/${name} {"shellAllowed": true})`,
   );
+}
+
+const rawName = (raw: unknown): string =>
+  typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : '';
+
+/** An admin's publish grants the secrets its steps read, with the same audit entry as PATCH options. */
+async function grantSecrets(tx: Tx, admin: Principal, name: string, before: string[], added: string[]): Promise<void> {
+  const after = [...new Set([...before, ...added])].sort();
+  await tx.workflow.update({ where: { name }, data: { secretGrants: after } });
+  await recordAudit(tx, { actor: admin, action: 'workflow.options', subjectType: 'workflow', subjectId: name, before: { secretGrants: before }, after: { secretGrants: after } });
 }

@@ -132,7 +132,7 @@ describe('shell.run gating', () => {
       callRoute(workflowPatch, '/api/workflows/shelly', { name: 'shelly' }, { method: 'PATCH', headers, body });
     expect((await patch(people.editor.headers, { shellAllowed: true })).status).toBe(403);
     expect((await patch(admin, { shellAllowed: 'yes' })).status).toBe(400);
-    expect((await patch(admin, { shellAllowed: true })).body).toEqual({ name: 'shelly', shellAllowed: true });
+    expect((await patch(admin, { shellAllowed: true })).body).toEqual({ name: 'shelly', shellAllowed: true, secretGrants: [] });
     const editorAgain = await publishYaml(wf('shelly', shellStep.replace('from-shell', 'from-editor')), people.editor.headers);
     expect(editorAgain.status).toBe(201);
     expect(editorAgain.body.version).toBe(2);

@@ -20,7 +20,7 @@ export const GET = route(async (request, { params }: { params: Promise<{ name: s
   return json(workflow);
 });
 
-/** Admin-only workflow options, e.g. {"shellAllowed": true}. */
+/** Admin-only workflow options, e.g. {"shellAllowed": true} or {"secretGrants": ["DEPLOY_TOKEN"]} (replaces the list). */
 export const PATCH = route(async (request, { params }: { params: Promise<{ name: string }> }) => {
   const actor = await principalFromRequest(request);
   const body = parseJsonBody(await readBodyLimited(request, 16 * 1024));
