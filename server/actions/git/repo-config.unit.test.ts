@@ -121,4 +121,19 @@ describe('a repository cannot choose programs for git steps', { timeout: 30_000 
     sh(clone, 'push', '--quiet', '--force', 'vendor/lib', 'HEAD:refs/heads/other');
     expect(evil.ran()).toBe(true);
   });
+
+  it("reads the operator's RAILYARD_GIT_CONFIG, but its program settings are overridden too", async () => {
+    const file = join(root.path, 'operator.gitconfig');
+    writeFileSync(file, `[railyard]\n\tcheck = yes\n[core]\n\tfsmonitor = ${evil.program}\n\tpager = ${evil.program}\n`);
+    process.env.RAILYARD_GIT_CONFIG = file;
+    try {
+      expect((await tryGit(['config', '--get', 'railyard.check'], { cwd: clone })).stdout.trim()).toBe('yes');
+      writeFileSync(join(clone, 'changed.txt'), 'y');
+      expect((await tryGit(['status', '--short'], { cwd: clone })).code).toBe(0);
+      await step('git.commit-file', { path: 'a.txt', content: 'a', message: 'x' });
+    } finally {
+      delete process.env.RAILYARD_GIT_CONFIG;
+    }
+    expect(evil.ran()).toBe(false);
+  });
 });
