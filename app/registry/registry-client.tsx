@@ -6,7 +6,7 @@ import { useCan } from '@/lib/me';
 import { useRegistry } from '@/lib/queries';
 import { SourceCard } from '@/components/registry/source-card';
 import { SourceForm } from '@/components/registry/source-form';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -18,10 +18,20 @@ export function RegistryClient() {
   const q = useRegistry();
   const [adding, setAdding] = useState(false);
   const canAdd = useCan('sources.manage');
-  const addButton = canAdd && (
-    <Button variant="primary" size="sm" onClick={() => setAdding(true)} data-testid="add-source">
-      <Plus aria-hidden /> Add source
-    </Button>
+  const canDraw = useCan('workflows.publish');
+  const addButton = (
+    <>
+      {canDraw && (
+        <ButtonLink href="/workflows/new" size="sm" data-testid="new-workflow">
+          <Plus aria-hidden /> New workflow
+        </ButtonLink>
+      )}
+      {canAdd && (
+        <Button variant="primary" size="sm" onClick={() => setAdding(true)} data-testid="add-source">
+          <Plus aria-hidden /> Add source
+        </Button>
+      )}
+    </>
   );
   return (
     <>

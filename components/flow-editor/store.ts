@@ -33,6 +33,8 @@ export interface EditorState extends Snapshot {
   revision: number;
   catalog: ActionLookup;
   secretGrants: readonly string[];
+  /** Diff view only: how each step changed between the two versions shown. */
+  marks: ReadonlyMap<string, 'added' | 'changed' | 'removed'>;
 
   dispatch: (op: WorkflowOperation, opts?: { coalesce?: string }) => boolean;
   setYaml: (text: string) => void;
@@ -49,7 +51,13 @@ const HISTORY_LIMIT = 200;
 /** Keystrokes in one field (or one text edit burst) within this window are one undo step. */
 const COALESCE_MS = 800;
 
-export function createEditorStore(init: { definition: WorkflowDefinition; yaml?: string; catalog?: ActionLookup; secretGrants?: readonly string[] }): EditorStore {
+export function createEditorStore(init: {
+  definition: WorkflowDefinition;
+  yaml?: string;
+  catalog?: ActionLookup;
+  secretGrants?: readonly string[];
+  marks?: ReadonlyMap<string, 'added' | 'changed' | 'removed'>;
+}): EditorStore {
   let lastCoalesce: { key: string; at: number } | null = null;
 
   return createStore<EditorState>()((set, get) => {
@@ -88,6 +96,7 @@ export function createEditorStore(init: { definition: WorkflowDefinition; yaml?:
       revision: 0,
       catalog: init.catalog ?? actionCatalog,
       secretGrants: init.secretGrants ?? [],
+      marks: init.marks ?? new Map(),
 
       dispatch(op, opts) {
         const { definition, yaml: text } = get();

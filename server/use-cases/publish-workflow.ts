@@ -19,7 +19,8 @@ import { findSource } from '../repositories/sources';
 import { findSecretGrants, findWorkflow, isShellAllowed } from '../repositories/workflows';
 import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
-export type PublishInput = { text: string } | { object: unknown };
+/** `message` says what changed and why (shown in the history); text input is stored as written, comments included. */
+export type PublishInput = ({ text: string } | { object: unknown }) & { message?: string };
 
 export async function publishWorkflow(actor: Actor, input: PublishInput): Promise<{ workflow: WorkflowDetail; created: boolean }> {
   const publisher = authorize(actor, 'workflows.publish');
@@ -63,7 +64,8 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
           workflowId: workflow.id,
           version: (latest?.version ?? 0) + 1,
           definition: def as unknown as Prisma.InputJsonValue,
-          yaml: toWorkflowYaml(def),
+          yaml: 'text' in input ? input.text : toWorkflowYaml(def),
+          message: (input.message ?? '').trim().slice(0, 2000),
           triggerSource: def.trigger.source,
           triggerType: def.trigger.type,
           publishedBy: actorKey(publisher),

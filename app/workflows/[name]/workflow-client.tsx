@@ -1,8 +1,10 @@
 'use client';
 
 // Read-only workflow page (linked from runs and the registry): trigger, versions and the YAML
-// text form, which is the process documentation. The visual editor will live here later.
-import { ArrowLeft } from 'lucide-react';
+// text form, which is the process documentation. Edit opens the visual editor; History the versions.
+import { ArrowLeft, Eye, History, Pencil } from 'lucide-react';
+import { ButtonLink } from '@/components/ui/button';
+import { useCan } from '@/lib/me';
 import Link from 'next/link';
 import { withQuery } from '@/lib/api';
 import { useWorkflow } from '@/lib/queries';
@@ -18,6 +20,7 @@ import { InlineCode } from '@/components/ui/inline-code';
 
 export function WorkflowClient({ name }: { name: string }) {
   const q = useWorkflow(name);
+  const canEdit = useCan('workflows.publish');
   if (q.isPending) return <SkeletonRows label="Loading workflow" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} title="Could not load this workflow" />;
   const wf = q.data;
@@ -35,6 +38,16 @@ export function WorkflowClient({ name }: { name: string }) {
           </span>
         }
         description={<InlineCode text={wf.description} />}
+        actions={
+          <>
+            <ButtonLink href={`/workflows/${encodeURIComponent(wf.name)}/history`} size="sm" data-testid="workflow-history">
+              <History aria-hidden /> History
+            </ButtonLink>
+            <ButtonLink href={`/workflows/${encodeURIComponent(wf.name)}/edit`} size="sm" variant={canEdit ? 'primary' : 'secondary'} data-testid="workflow-edit">
+              {canEdit ? <Pencil aria-hidden /> : <Eye aria-hidden />} {canEdit ? 'Edit' : 'View graph'}
+            </ButtonLink>
+          </>
+        }
       />
       <Card className="mb-4">
         <CardBody>
