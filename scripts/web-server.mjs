@@ -24,9 +24,10 @@ const hostname = flag(['-H', '--hostname'], process.env.HOSTNAME ?? undefined);
 
 const { default: next } = await import('next');
 const app = next({ dev: process.env.NODE_ENV !== 'production', dir: root, hostname: hostname ?? 'localhost', port });
+// Handlers exist only once prepared (getUpgradeHandler throws before).
+await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-await app.prepare();
 
 const tag = (req) => {
   req.headers[SOCKET_HEADER] = req.socket.remoteAddress ?? '';
