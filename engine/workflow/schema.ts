@@ -68,6 +68,8 @@ export const workflowSchema = z.strictObject({
   kind: z.literal('Workflow'),
   name: z.string().max(64).regex(WORKFLOW_NAME_PATTERN, 'must be lower-case letters, digits and -, starting with a letter or digit'),
   description: z.string().default(''),
+  /** Who to ask about this process: a person or a team ("delivery team", "ada@example.com"). */
+  owner: z.string().trim().min(1).max(200).optional(),
   enabled: z.boolean().default(true),
   trigger: triggerSchema,
   concurrency: concurrencySchema.optional(),

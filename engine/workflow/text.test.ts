@@ -13,6 +13,7 @@ function mustValidate(input: unknown): WorkflowDefinition {
 const richer = (): WorkflowDefinition => {
   const def = mustValidate(parseWorkflowText(demoYaml));
   def.trigger.filter = 'event.payload.pipeline = "web"';
+  def.owner = 'Delivery team <delivery@example.com>';
   def.steps.push({
     id: 'notify',
     action: 'http.request',
@@ -68,7 +69,7 @@ describe('toWorkflowYaml', () => {
   it('writes keys in a fixed order and omits empty defaults', () => {
     const text = toWorkflowYaml(richer());
     const top = text.split('\n').filter((l) => /^\w/.test(l)).map((l) => l.split(':')[0]);
-    expect(top).toEqual(['apiVersion', 'kind', 'name', 'description', 'enabled', 'trigger', 'concurrency', 'steps', 'layout']);
+    expect(top).toEqual(['apiVersion', 'kind', 'name', 'description', 'owner', 'enabled', 'trigger', 'concurrency', 'steps', 'layout']);
     const notify = text.slice(text.indexOf('  - id: notify'), text.indexOf('layout:'));
     const keys = notify.split('\n').map((l) => l.match(/^ {2}(?:- | {2})(\w+):/)?.[1]).filter(Boolean);
     expect(keys).toEqual(['id', 'action', 'description', 'needs', 'if', 'with', 'timeoutMs']);
@@ -80,7 +81,7 @@ describe('toWorkflowYaml', () => {
   it('omits empty description, absent concurrency and layout', () => {
     const def = mustValidate({ apiVersion: 'railyard/v1', kind: 'Workflow', name: 'x', trigger: { source: 's', type: 't' }, steps: [{ id: 'a', action: 'log', with: { message: 'hi' } }] });
     const text = toWorkflowYaml(def);
-    expect(text).not.toMatch(/description|concurrency|layout|filter/);
+    expect(text).not.toMatch(/description|owner|concurrency|layout|filter/);
     expect(text).toMatch(/enabled: true/);
   });
 });

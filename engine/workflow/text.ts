@@ -80,6 +80,7 @@ export function toWorkflowPlain(def: WorkflowDefinition): Record<string, unknown
     name: def.name,
   };
   if (def.description) out.description = def.description;
+  if (def.owner) out.owner = def.owner;
   out.enabled = def.enabled;
   out.trigger = compact({ source: def.trigger.source, type: def.trigger.type, filter: def.trigger.filter });
   if (def.concurrency) out.concurrency = { key: def.concurrency.key, onConflict: def.concurrency.onConflict };

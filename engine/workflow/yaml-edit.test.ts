@@ -64,6 +64,18 @@ describe('applyToYaml', () => {
     expect(out2).toContain('repo: "shop/web" # quoted on purpose');
   });
 
+  it('keeps an authored owner, writes a new one after the description and drops a removed one', () => {
+    const owned = AUTHORED.replace('name: start-release\n', 'name: start-release\nowner: delivery team # ask in #delivery\n');
+    expect(applyToYaml(owned, parse(owned))).toBe(owned);
+    expect(parse(owned).owner).toBe('delivery team');
+    const def = { ...parse(AUTHORED), description: 'Cuts a release.', owner: 'Ada' };
+    const out = applyToYaml(toWorkflowYaml(parse(AUTHORED)), def);
+    expect(out).toMatch(/^description: Cuts a release\.\nowner: Ada\nenabled: true$/m);
+    expect(parse(out)).toEqual(def);
+    const { owner: _gone, ...withoutOwner } = parse(owned);
+    expect(applyToYaml(owned, withoutOwner)).not.toContain('owner');
+  });
+
   it('falls back to the canonical form when the previous text is not a mapping', () => {
     const def = parse(AUTHORED);
     expect(applyToYaml('- just a list', def)).toBe(toWorkflowYaml(def));

@@ -83,11 +83,16 @@ function isImplicitDefault(path: Path, key: string, value: unknown): boolean {
 function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, path: Path): YAMLMap {
   const wanted = new Set(Object.keys(value));
   map.items = map.items.filter((pair) => wanted.has(keyOf(pair.key)));
+  let after = -1; // index of the last key of `value` seen so far: a new key goes right after it
   for (const [key, v] of Object.entries(value)) {
-    const pair = map.items.find((p) => keyOf(p.key) === key);
-    if (pair) pair.value = merge(doc, pair.value, v, [...path, key]);
-    else if (isImplicitDefault(path, key, v)) continue;
-    else map.items.push(doc.createPair(key, fresh(doc, v)) as (typeof map.items)[number]);
+    const at = map.items.findIndex((p) => keyOf(p.key) === key);
+    if (at >= 0) {
+      map.items[at].value = merge(doc, map.items[at].value, v, [...path, key]);
+      after = at;
+    } else if (!isImplicitDefault(path, key, v)) {
+      // In the canonical order (an `owner:` added later sits under `description:`, not at the end).
+      map.items.splice(++after, 0, doc.createPair(key, fresh(doc, v)) as (typeof map.items)[number]);
+    }
   }
   return map;
 }
