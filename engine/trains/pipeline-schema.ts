@@ -69,6 +69,15 @@ export const pipelineSchema = z.strictObject({
     })
     .prefault({}),
   stations: z.array(stationSchema).min(1, 'a pipeline needs at least one station'),
+  /** An event that starts a train, as the Start button does (e.g. a Jira transition of the release ticket). */
+  startOn: z
+    .strictObject({
+      source: z.string().min(1),
+      type: eventType,
+      match: z.string().min(1).optional().describe('JSONata over { event }; true when this event should start a train.'),
+      kind: z.enum(['regular', 'hotfix']).default('regular'),
+    })
+    .optional(),
   /** A production release followed by a hotfix within this many hours counts as a failed change. */
   failureWindowHours: z.number().positive().max(24 * 90).default(72),
 });
