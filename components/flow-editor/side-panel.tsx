@@ -13,6 +13,7 @@ import { Segmented } from '@/components/ui/segmented';
 import { useEditor, useEditorStore } from './editor-context';
 import { RetryFields } from './panel/retry-fields';
 import { TextField } from './panel/text-field';
+import { ExpressionField } from './expression/expression-field';
 import { ParamsForm } from './params/params-form';
 
 export function SidePanel({ actions, readOnly }: { actions: readonly ActionInfo[]; readOnly?: boolean }) {
@@ -89,11 +90,12 @@ function StepPanel({ stepId, actions }: { stepId: string; actions: readonly Acti
         </section>
         <section className="flex flex-col gap-3">
           <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">When and how</h3>
-          <TextField
+          <ExpressionField
             label="Run only if"
             value={step.if ?? ''}
-            mono
+            stepId={stepId}
             placeholder='e.g. event.payload.ref = "refs/heads/main"'
+            hint="JSONata over { event, steps, vars, run }; the step is skipped when it is false."
             error={fieldError('if')}
             testId="step-if"
             onChange={(v) => dispatch({ op: 'update-step', id: stepId, patch: { if: v.trim() === '' ? undefined : v } }, { coalesce: `${stepId}.if` })}
@@ -135,13 +137,13 @@ function TriggerPanel() {
       <div className="flex flex-col gap-3 px-4 py-3">
         <TextField label="Source" value={trigger.source} mono testId="trigger-source" onChange={(v) => set({ source: v }, 'source')} />
         <TextField label="Event type" value={trigger.type} mono testId="trigger-type" onChange={(v) => set({ type: v }, 'type')} />
-        <TextField
+        <ExpressionField
           label="Filter"
           value={trigger.filter ?? ''}
-          mono
           placeholder='e.g. event.payload.build.status = "SUCCESS"'
           hint="JSONata over { event }; the workflow runs only when it is true."
           error={issues.find((i) => i.path === 'trigger.filter')?.message ?? null}
+          testId="trigger-filter"
           onChange={(v) => set({ filter: v.trim() === '' ? undefined : v }, 'filter')}
         />
       </div>

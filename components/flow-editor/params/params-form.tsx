@@ -1,50 +1,36 @@
 'use client';
 
-// The step's parameters as a form generated from the action's JSON Schema.
-// (Placeholder: one JSON/text field per param; see params/README in the editor issue.)
+// The step's parameters as a form generated from the action's param JSON Schema (GET /api/actions,
+// `z.toJSONSchema(schema, {io: 'input'})`): field-kind.ts picks each input. Every edit sets the whole
+// top-level param through the store, coalesced per param so one burst of typing is one undo step.
 import { useEditor, useEditorStore } from '../editor-context';
-import { TextField } from '../panel/text-field';
 import type { ActionInfo } from '@/lib/queries';
-
-type JsonSchema = { properties?: Record<string, { description?: string; type?: string }>; required?: string[] };
+import { describeParams, type JsonSchema } from './field-kind';
+import { ParamField } from './param-field';
 
 export function ParamsForm({ stepId, action }: { stepId: string; action: ActionInfo | undefined }) {
   const store = useEditorStore();
   const step = useEditor((s) => s.stepsById.get(stepId));
   const issues = useEditor((s) => s.issuesByStep.get(stepId));
   if (!step) return null;
-  const schema = (action?.params ?? {}) as JsonSchema;
-  const keys = [...new Set([...Object.keys(schema.properties ?? {}), ...Object.keys(step.with)])];
+  const fields = describeParams(action?.params as JsonSchema | undefined, Object.keys(step.with));
+  if (fields.length === 0) return <p className="text-xs text-muted" data-testid="params-form">This action takes no parameters.</p>;
+  const ctx = { stepId, issues };
   return (
-    <div className="flex flex-col gap-3" data-testid="params-form">
-      {keys.map((key) => {
-        const prop = schema.properties?.[key];
-        const value = step.with[key];
-        const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-        const error = issues?.find((i) => i.field === `with.${key}` || i.field?.startsWith(`with.${key}.`))?.message ?? null;
-        return (
-          <TextField
-            key={key}
-            label={`${key}${schema.required?.includes(key) ? ' *' : ''}`}
-            hint={prop?.description}
-            value={text}
-            error={error}
-            mono
-            testId={`param-${key}`}
-            onChange={(v) => {
-              let next: unknown = v === '' ? undefined : v;
-              if (prop?.type && prop.type !== 'string' && v !== '') {
-                try {
-                  next = JSON.parse(v);
-                } catch {
-                  next = v;
-                }
-              }
-              store.getState().dispatch({ op: 'set-param', id: stepId, key, value: next }, { coalesce: `${stepId}.with.${key}` });
-            }}
-          />
-        );
-      })}
+    <div className="flex flex-col gap-4" data-testid="params-form">
+      {fields.map((f) => (
+        <ParamField
+          key={`${stepId}.${f.key}`}
+          name={f.key}
+          required={f.required}
+          field={f.field}
+          value={step.with[f.key]}
+          path={`with.${f.key}`}
+          testId={`param-${f.key}`}
+          ctx={ctx}
+          onChange={(value) => store.getState().dispatch({ op: 'set-param', id: stepId, key: f.key, value }, { coalesce: `${stepId}.with.${f.key}` })}
+        />
+      ))}
     </div>
   );
 }

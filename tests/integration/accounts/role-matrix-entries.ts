@@ -79,6 +79,9 @@ export function matrixEntries(ctx: MatrixContext): Record<string, Entry> {
     'POST /api/replays': { access: 'role', min: 'editor', subject: async () => ({ body: { eventId: (await db().event.findFirstOrThrow({ where: { type: 'boom' } })).id, workflow: 'boom' } }) },
     'GET /api/registry': { access: 'role', min: 'viewer' },
     'GET /api/actions': { access: 'role', min: 'viewer' },
+    // The editor's completion data and previews: viewers read events already; previews load no secret.
+    'GET /api/event-types/[source]/[type]/sample': { access: 'role', min: 'viewer', subject: fixed({ source: 'generic', type: 'hold' }) },
+    'POST /api/expressions/preview': { access: 'role', min: 'viewer', subject: fixed({}, { template: '{{ event.payload }}', payload: { ok: true } }) },
     'GET /api/sources': { access: 'role', min: 'viewer' },
     'POST /api/sources': { access: 'role', min: 'editor', subject: async () => ({ body: { key: uniq('src'), name: 'Matrix', preset: 'generic', auth: { mode: 'token', secret: 'matrix-secret-1' } } }) },
     'GET /api/sources/[key]': { access: 'role', min: 'viewer', subject: fixed({ key: 'generic' }) },
