@@ -44,6 +44,13 @@ async function shutdown(code) {
   process.exit(code);
 }
 onShutdownSignal(() => shutdown(0));
+// A bug in the launcher itself must not leave Postgres, Redis, web or worker running without it.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => {
+    console.error(`[railyard] ${event}: ${error?.stack ?? error}`);
+    shutdown(1);
+  });
+}
 
 /** Postgres and Redis: restarted a few times after a crash, then everything stops. */
 async function superviseService(name, start) {

@@ -53,7 +53,7 @@ function ping(port) {
   });
 }
 
-/** Starts redis-server on 127.0.0.1:`port` with working dir `dir`. Returns { url, stop }. */
+/** Starts redis-server on 127.0.0.1:`port` with working dir `dir`. Returns { url, stop, exited, pid }. */
 export async function startRedis({ dir, port, quiet = true }) {
   const bin = ensureRedisServer();
   fs.mkdirSync(dir, { recursive: true });
@@ -71,5 +71,5 @@ export async function startRedis({ dir, port, quiet = true }) {
     await new Promise((r) => setTimeout(r, 50));
   }
   let stopping;
-  return { url: `redis://127.0.0.1:${port}`, stop: () => (stopping ??= proc.stop(5000)), pid: proc.child.pid };
+  return { url: `redis://127.0.0.1:${port}`, stop: () => (stopping ??= proc.stop(5000)), exited: proc.exited, pid: proc.child.pid };
 }

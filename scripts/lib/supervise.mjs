@@ -55,6 +55,7 @@ export function supervise({ name, start, log = console.error, initialMs = 1000, 
         if (first || !(await backoff(`failed to start (${error.message.split('\n')[0]})`))) return;
         continue;
       }
+      if (typeof instance?.exited?.then !== 'function') throw new Error(`supervise(${name}): start() must resolve to { exited, stop }`);
       if (stopped) return void (await instance.stop());
       current = instance;
       if (first) ready.resolve(instance);

@@ -3,10 +3,14 @@
 // keeps failing is given up (how Postgres and Redis failing for good stop everything), and
 // SIGTERM/Ctrl-C to the launcher stops every child it supervises.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { superviseCommand } from '@/scripts/lib/supervise.mjs';
+import { startRedis } from '@/scripts/lib/redis.mjs';
+import { supervise, superviseCommand } from '@/scripts/lib/supervise.mjs';
 import { waitFor } from '../support/harness';
 
 const alive = (pid: number) => {
@@ -64,6 +68,27 @@ describe('supervise', () => {
       '[railyard] postgres exited (code 3); giving up after 3 failures in a row',
     ]);
     await part.stop();
+  });
+
+  it('brings a private redis-server back after kill -9, as npm start supervises it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ry-supervise-redis-'));
+    const port = 6500 + Math.floor(Math.random() * 400);
+    const logs: string[] = [];
+    const part = supervise({ name: 'redis', start: () => startRedis({ dir, port }), initialMs: 100, maxFailures: 5, log: (l: string) => logs.push(l) });
+    try {
+      const first = await part.started;
+      process.kill(first.pid, 'SIGKILL');
+      const pid = await waitFor(async () => restartedPid(part, first.pid), 10_000, 'redis to restart');
+      const redis = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await redis.connect();
+      expect(await redis.ping()).toBe('PONG');
+      redis.disconnect();
+      expect(pid).not.toBe(first.pid);
+      expect(logs).toEqual(['[railyard] redis exited (SIGKILL); restarting in 0.1 s (restart 1)']);
+    } finally {
+      await part.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('SIGTERM to the launcher stops every supervised child, also one restarted after kill -9', async () => {
