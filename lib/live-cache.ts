@@ -7,6 +7,7 @@ import type { LiveLogMessage, LiveMessage, LiveStep } from '@/engine/dto/live';
 import type { RunDetail, RunSummary, StepRunDto } from '@/engine/dto/runs';
 import { isTerminalRun } from '@/engine/run/status';
 import { keys, PAGE_SIZE, type EventFilters, type EventPages, type RunFilters } from './queries';
+import { invalidateTrainQueries } from './train-queries';
 
 // Live prepends would grow an open feed forever; keep a generous cap per cached list.
 const MAX_LIVE_ROWS = PAGE_SIZE * 4;
@@ -137,6 +138,8 @@ export function applyLiveMessage(qc: QueryClient, msg: LiveMessage): void {
       return applyStep(qc, msg.runId, msg.step);
     case 'log':
       return applyLog(qc, msg);
+    case 'train':
+      return invalidateTrainQueries(qc, { pipeline: msg.train.pipeline, trainId: msg.train.id });
     default: {
       const never: never = msg;
       return never;

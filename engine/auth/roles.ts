@@ -8,7 +8,9 @@ export const PERMISSIONS = {
   read: 'viewer', // events, runs, workflows, documentation, trains, audit
   'runs.cancel': 'releaser',
   'approvals.decide': 'releaser',
-  'trains.start': 'releaser',
+  'trains.start': 'releaser', // and derail
+  'features.manage': 'releaser', // create features, mark them ready or open
+  'pipelines.publish': 'editor',
   'workflows.publish': 'editor',
   'sources.manage': 'editor',
   'eventTypes.manage': 'editor',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { eventSummarySchema } from './events';
 import { logLineSchema, runSummarySchema, stepRunSchema } from './runs';
+import { trainSummarySchema } from './trains';
 
 /** A step without its logs (those come as `log` deltas); `logCount` lets a client detect a gap. */
 export const liveStepSchema = stepRunSchema.omit({ logs: true }).extend({
@@ -29,6 +30,8 @@ export const liveMessageSchema = z.discriminatedUnion('kind', [
     lines: z.array(logLineSchema),
     replace: z.boolean().optional(),
   }),
+  // A train departed, moved, arrived or was derailed: pages showing it or its pipeline refetch.
+  z.object({ kind: z.literal('train'), train: trainSummarySchema }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 export type LiveLogMessage = Extract<LiveMessage, { kind: 'log' }>;

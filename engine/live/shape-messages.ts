@@ -84,6 +84,8 @@ export function capLiveMessage(msg: LiveMessage, maxBytes: number): LiveMessage 
     case 'event':
       // An event with very many runs: the newest ones, the list page links to the rest.
       return { ...msg, event: { ...msg.event, runs: msg.event.runs.slice(-Math.max(1, Math.floor(maxBytes / 400))) } };
+    case 'train':
+      return msg; // a summary of fixed size
     default: {
       const never: never = msg;
       return never;

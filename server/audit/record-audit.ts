@@ -26,12 +26,16 @@ export type AuditAction =
   | 'run.resume'
   | 'event.replay'
   | 'approval.decide'
-  | 'train.start';
+  | 'train.start'
+  | 'train.derail'
+  | 'pipeline.publish'
+  | 'feature.create'
+  | 'feature.update';
 
 export type AuditRecord = {
   actor: Principal;
   action: AuditAction;
-  subjectType: 'workflow' | 'source' | 'secret' | 'user' | 'token' | 'run' | 'event' | 'pipeline';
+  subjectType: 'workflow' | 'source' | 'secret' | 'user' | 'token' | 'run' | 'event' | 'pipeline' | 'train' | 'feature';
   subjectId: string;
   before?: unknown;
   after?: unknown;

@@ -56,6 +56,10 @@ export const findLaterRuns = (runId: string) =>
   db().run.findMany({ where: { previousRunId: runId }, orderBy: { number: 'asc' }, select: { id: true, number: true, reason: true } });
 
 /** The depth of the event that started the run (event chains are limited in depth). */
+/** The release train a run works for (its emitted events inherit it). */
+export const findRunTrainId = async (runId: string) =>
+  (await db().run.findUnique({ where: { id: runId }, select: { trainId: true } }))?.trainId ?? null;
+
 export const findRunEventDepth = async (runId: string) =>
   (await db().run.findUnique({ where: { id: runId }, select: { event: { select: { depth: true } } } }))?.event.depth ?? null;
 

@@ -73,6 +73,9 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
     return { stepId: id, action, status: 'pending' };
   };
 
+  // A train's runs carry its id (station progress) and its starter (no self-approval of one's release).
+  const trainId = n.event.trainId;
+  const startedBy = n.startedBy ?? (trainId ? (await tx.train.findUnique({ where: { id: trainId }, select: { startedBy: true } }))?.startedBy ?? undefined : undefined);
   const run = await tx.run.create({
     data: {
       workflowVersionId: n.version.id,
@@ -80,7 +83,8 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
       status: hold === 'skip' ? 'cancelled' : 'queued',
       reason: n.reason,
       previousRunId: n.previousRunId,
-      startedBy: n.startedBy,
+      startedBy,
+      trainId,
       concurrencyKey: key,
       error,
       finishedAt: hold === 'skip' ? now : undefined,

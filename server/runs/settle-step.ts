@@ -12,6 +12,7 @@ import { publishRun } from './publish-run';
 import { definitionOf } from './context';
 import { heldBy, type Fence } from './lease';
 import { startNextInLine } from './next-in-line';
+import { advanceTrainByRun } from '../use-cases/advance-train';
 
 export type Settlement = {
   status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -75,15 +76,18 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
       changed: [self.stepId, ...ready, ...blocked],
       runFinished: isTerminalRun(status),
       nextRunId: next[0]?.runId,
+      trainId: run.trainId,
     };
   });
   if (!settled) return false;
-  const { queued, changed, runFinished, nextRunId } = settled;
+  const { queued, changed, runFinished, nextRunId, trainId } = settled;
 
   // Publish before enqueueing: once a successor can start, its "running" must not overtake this
   // step's "succeeded" on the live stream (browsers apply messages in stream order).
   await publishRun(runId, changed, { withEvent: runFinished });
   if (nextRunId) await publishRun(nextRunId);
   await enqueueSafely('step.run', queued);
+  // Off the hot path unless the run works for a release train.
+  if (runFinished && trainId) await advanceTrainByRun(runId).catch((err) => console.warn(`[trains] train ${trainId} not advanced by run ${runId}: ${(err as Error).message}`));
   return true;
 }

@@ -9,7 +9,7 @@ import { env } from '../env';
 import { enqueueSafely } from '../queue/enqueue';
 import { rememberEventTypes } from '../repositories/event-types';
 import { findEventByDelivery, insertEvent } from '../repositories/events';
-import { findRunEventDepth } from '../repositories/runs';
+import { findRunEventDepth, findRunTrainId } from '../repositories/runs';
 import { ensureSource, findSource } from '../repositories/sources';
 import { publishEventSummaries } from './publish-event';
 
@@ -42,7 +42,7 @@ export async function emitEvent(input: { runId: string; source: string; type: st
     const event = await db().$transaction(async (tx) => {
       await rememberEventTypes(tx, input.source, [input.type]);
       return insertEvent(tx, { sourceKey: input.source, type: input.type, payload: input.payload as Prisma.InputJsonValue,
-        body: JSON.stringify(input.payload), headers: {}, deliveryId, parentRunId: input.runId, depth });
+        body: JSON.stringify(input.payload), headers: {}, deliveryId, parentRunId: input.runId, depth, trainId: await findRunTrainId(input.runId) });
     });
     await enqueueSafely('event.process', [{ eventId: event.id }]);
     await publishEventSummaries([event.id]);

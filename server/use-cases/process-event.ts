@@ -13,6 +13,7 @@ import { publishRun } from '../runs/publish-run';
 import { resolveWaitsInTx, type StepRef } from '../runs/wait-events';
 import { wakeResolved } from '../runs/waits';
 import { publishEventSummaries } from './publish-event';
+import { trainsOnEvent } from './trains-on-event';
 
 type Version = { id: string; workflowId: string; definition: unknown };
 
@@ -70,6 +71,8 @@ export async function startRuns(
 export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
   const event = await findEventRow(eventId);
   if (!event || event.processedAt) return { runIds: [] };
+  // Before the claim: a crash after it would forget the train; each of its effects is idempotent.
+  await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
   const versions = await matchingVersions(event);
   let woken: StepRef[] = [];
   const alsoInTx = async (tx: Tx) => {
