@@ -40,9 +40,10 @@ export function usePipelines() {
   });
 }
 
-export function usePipeline(key: string) {
+export function usePipeline(key: string, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: trainKeys.pipeline(key),
+    enabled: opts.enabled,
     queryFn: ({ signal }) => apiGet(`/api/pipelines/${enc(key)}`, pipelineDetailSchema, signal),
   });
 }

@@ -1,20 +1,29 @@
-// The one way a run or step status is shown anywhere in the app: icon + text + colour, so a
+// The one way a status (run, step, train, station, feature) is shown anywhere in the app: icon + text + colour, so a
 // status never depends on colour alone and reads the same in both themes.
 import {
   Ban,
   CircleCheck,
   CircleDashed,
+  CircleDot,
   CircleX,
   Clock,
+  Flag,
   Hourglass,
   LoaderCircle,
+  OctagonX,
   SkipForward,
+  TrainFront,
   type LucideIcon,
 } from 'lucide-react';
+import type { FEATURE_STATUSES, STATION_STATUSES, TRAIN_STATUSES } from '@/engine/dto/trains';
 import type { RunStatus, StepStatus } from '@/engine/run/status';
 import { cn } from '@/lib/cn';
 
-export type AnyStatus = RunStatus | StepStatus;
+// Trains, stations and features (issue 10) share running/pending/failed with runs.
+export type TrainStatus = (typeof TRAIN_STATUSES)[number];
+export type StationStatus = (typeof STATION_STATUSES)[number];
+export type FeatureStatus = (typeof FEATURE_STATUSES)[number];
+export type AnyStatus = RunStatus | StepStatus | TrainStatus | StationStatus | FeatureStatus;
 
 interface Look {
   label: string;
@@ -41,6 +50,22 @@ function lookOf(status: AnyStatus): Look {
       return { label: 'Skipped', icon: SkipForward, tone: 'tone-grey' };
     case 'cancelled':
       return { label: 'Cancelled', icon: Ban, tone: 'tone-grey' };
+    case 'active':
+      return { label: 'In progress', icon: LoaderCircle, tone: 'tone-blue', spin: true };
+    case 'reached':
+      return { label: 'Reached', icon: CircleCheck, tone: 'tone-green' };
+    case 'arrived':
+      return { label: 'Arrived', icon: Flag, tone: 'tone-green' };
+    case 'derailed':
+      return { label: 'Derailed', icon: OctagonX, tone: 'tone-red' };
+    case 'open':
+      return { label: 'Not ready', icon: CircleDashed, tone: 'tone-grey' };
+    case 'ready':
+      return { label: 'Ready', icon: CircleDot, tone: 'tone-amber' };
+    case 'aboard':
+      return { label: 'Aboard', icon: TrainFront, tone: 'tone-blue' };
+    case 'released':
+      return { label: 'Released', icon: CircleCheck, tone: 'tone-green' };
     default: {
       const never: never = status;
       return { label: String(never), icon: CircleDashed, tone: 'tone-grey' };

@@ -1,0 +1,41 @@
+// The four DORA figures (lead time twice: from ready and from first commit), each with the one
+// line that says how we count it: tools disagree, so the definition is part of the figure.
+import type { PipelineMetrics } from '@/engine/dto/trains';
+import { formatDuration } from '@/lib/format';
+import { formatPercent } from './metrics-model';
+
+interface Figure {
+  key: keyof PipelineMetrics & string;
+  label: string;
+  value: string;
+  sub?: string;
+}
+
+function figures(m: PipelineMetrics): Figure[] {
+  return [
+    { key: 'deploymentFrequencyPerWeek', label: 'Deployment frequency', value: `${m.deploymentFrequencyPerWeek} / week`, sub: `${m.deployments} in ${m.days} days` },
+    { key: 'leadTimeFromReadyMs', label: 'Lead time from ready', value: formatDuration(m.leadTimeFromReadyMs) },
+    { key: 'leadTimeFromFirstCommitMs', label: 'Lead time from first commit', value: formatDuration(m.leadTimeFromFirstCommitMs) },
+    { key: 'changeFailureRate', label: 'Change failure rate', value: formatPercent(m.changeFailureRate) },
+    { key: 'timeToRestoreMs', label: 'Time to restore', value: formatDuration(m.timeToRestoreMs) },
+  ];
+}
+
+export function MetricFigures({ metrics }: { metrics: PipelineMetrics }) {
+  return (
+    <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-5">
+      {figures(metrics).map((f) => (
+        <div key={f.key} data-testid={`metric-${f.key}`} className="rounded-lg border border-border bg-surface p-4 shadow-xs">
+          <dt className="text-[11px] font-medium tracking-wide text-muted uppercase">{f.label}</dt>
+          <dd className="mt-1">
+            <span className="text-2xl font-semibold tabular-nums">{f.value}</span>
+            {f.sub && <span className="ml-2 text-xs text-muted">{f.sub}</span>}
+            <p className="mt-2 text-xs text-muted" data-testid={`metric-definition-${f.key}`}>
+              {metrics.definitions[f.key] ?? ''}
+            </p>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+// Each station of a train in order: status, when it was reached, how long it took (counting up
+// while it is in progress), the runs that worked for it, and a flag when it waits longer than usual.
+import { AlarmClock } from 'lucide-react';
+import type { TrainDetail } from '@/engine/dto/trains';
+import { absoluteTime, formatDuration } from '@/lib/format';
+import { RunDuration } from '@/components/runs/run-duration';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { Tag } from '@/components/ui/tag';
+import { StationRuns } from './station-runs';
+
+type Station = TrainDetail['stations'][number];
+
+function Timing({ s }: { s: Station }) {
+  if (s.status === 'pending') return <span className="text-xs text-subtle">Not reached yet</span>;
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-muted">
+      {s.reachedAt ? (
+        <span>
+          Reached <RelativeTime iso={s.reachedAt} /> <span className="text-subtle">({absoluteTime(s.reachedAt)})</span>
+        </span>
+      ) : s.startedAt ? (
+        <span>
+          Started <RelativeTime iso={s.startedAt} />
+        </span>
+      ) : null}
+      {s.durationMs !== null ? (
+        <span>
+          took <span className="font-mono tabular-nums">{formatDuration(s.durationMs)}</span>
+        </span>
+      ) : s.startedAt && s.status === 'active' ? (
+        <span>
+          for <RunDuration start={s.startedAt} end={null} className="font-mono tabular-nums" />
+        </span>
+      ) : null}
+      {s.expectedMinutes !== null && <span className="text-subtle">usually {s.expectedMinutes} min</span>}
+    </span>
+  );
+}
+
+export function StationCards({ stations }: { stations: Station[] }) {
+  return (
+    <ol aria-label="Stations in order" className="divide-y divide-border">
+      {stations.map((s, i) => (
+        <li key={s.key} id={`station-${s.key}`} data-testid={`station-${s.key}`} data-status={s.status} data-overdue={s.overdue || undefined} className="scroll-mt-20 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-xs text-subtle">{i + 1}</span>
+            <h3 className="text-sm font-semibold">{s.name}</h3>
+            <StatusBadge status={s.status} data-testid={`station-status-${s.key}`} />
+            {s.overdue && (
+              <Tag tone="warning" title="Waiting longer than this station usually takes">
+                <AlarmClock aria-hidden className="size-3" /> Overdue
+              </Tag>
+            )}
+            <span className="ml-auto font-mono text-[11px] text-subtle">reached by {s.reachedBy}</span>
+          </div>
+          <div className="mt-1">
+            <Timing s={s} />
+          </div>
+          {s.runs.length > 0 && (
+            <div className="mt-2">
+              <StationRuns runs={s.runs} />
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
