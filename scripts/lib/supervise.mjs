@@ -4,7 +4,7 @@
 // up for `resetAfterMs` counts as healthy and resets the delay. With `maxFailures`, that many
 // failures in a row (exits or failed starts, without a healthy run between) is "failing for good":
 // `onGiveUp` is called and nothing is restarted any more (used for Postgres and Redis).
-import { spawnGroup } from './processes.mjs';
+import { killGroup, spawnGroup } from './processes.mjs';
 
 const describeExit = ({ code, signal, error }) => (error ? error.message : signal ?? `code ${code}`);
 
@@ -98,7 +98,10 @@ export function superviseCommand(name, cmd, args, { spawnOptions = {}, stopTimeo
     ...options,
     start: async () => {
       const proc = spawnGroup(name, cmd, args, spawnOptions);
-      return { exited: proc.exited, stop: () => proc.stop(stopTimeoutMs), pid: proc.child.pid };
+      // A leader killed with -9 (tsx, next start) leaves its children in the group: end them before
+      // a restart, or two workers (or two servers on one port) would run side by side.
+      const exited = proc.exited.then((exit) => (killGroup(proc.child.pid, 'SIGKILL'), exit));
+      return { exited, stop: () => proc.stop(stopTimeoutMs), pid: proc.child.pid };
     },
   });
 }

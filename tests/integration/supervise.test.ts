@@ -2,7 +2,7 @@
 // SIGKILL is started again with a doubling delay that resets after a healthy run, a part that
 // keeps failing is given up (how Postgres and Redis failing for good stop everything), and
 // SIGTERM/Ctrl-C to the launcher stops every child it supervises.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,22 @@ describe('supervise', () => {
     await part.stop();
     expect(part.current).toBeNull();
     for (const pid of pids) expect(alive(pid)).toBe(false);
+  });
+
+  it('ends the rest of the process group when its leader is killed, before restarting', async () => {
+    // The leader forks a grandchild (like tsx and next start do) and prints its pid.
+    const forking = ['-e', `const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
+      console.log('grandchild ' + c.pid); setInterval(() => {}, 1 << 30);`];
+    const part = superviseCommand('web', process.execPath, forking, { initialMs: 100, log: () => {}, spawnOptions: { quiet: true } });
+    const first = await part.started;
+    const grandchild = await waitFor(async () => {
+      const out = spawnSync('pgrep', ['-g', String(first.pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((p) => p && p !== first.pid);
+      return out[0];
+    }, 5000, 'the grandchild');
+    process.kill(first.pid, 'SIGKILL');
+    await waitFor(async () => restartedPid(part, first.pid), 5000, 'a restart');
+    await waitFor(async () => !alive(grandchild), 5000, 'the orphaned grandchild to be ended');
+    await part.stop();
   });
 
   it('gives up on a part that keeps failing and reports it', async () => {
