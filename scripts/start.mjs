@@ -4,6 +4,7 @@
 // (as the app role). Every part is supervised: a crashed web or worker is restarted with backoff;
 // only Postgres or Redis failing for good stops everything. Ctrl-C stops web and worker first, then
 // Redis and Postgres, so nothing loses its database mid-shutdown.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,20 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
   });
 }
 
+/**
+ * npm install when node_modules is missing or package-lock.json changed since the last install
+ * (after a `git pull` that adds a dependency, the build would otherwise fail on a missing module).
+ */
+async function installIfNeeded() {
+  const stamp = path.join(dataDir, 'installed-lock.sha256');
+  const lock = createHash('sha256').update(fs.readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+  const installed = fs.existsSync(path.join(root, 'node_modules/.package-lock.json'));
+  if (installed && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === lock) return;
+  say(installed ? 'package-lock.json changed since the last install: running npm install…' : 'node_modules is missing: running npm install (once)…');
+  if ((await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root })) !== 0) throw new Error('npm install failed');
+  fs.writeFileSync(stamp, lock);
+}
+
 /** Postgres and Redis: restarted a few times after a crash, then everything stops. */
 async function superviseService(name, start) {
   const part = supervise({
@@ -63,11 +78,8 @@ async function superviseService(name, start) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, 'node_modules/.package-lock.json'))) {
-    say('node_modules is missing: running npm install (once)…');
-    if ((await run('npm', ['install'], { cwd: root })) !== 0) throw new Error('npm install failed');
-  }
   fs.mkdirSync(dataDir, { recursive: true });
+  await installIfNeeded();
   const secrets = loadLocalSecrets(dataDir);
   const port = Number(process.env.PORT ?? 3000);
   // Loopback unless asked: a fresh install has a published demo password and no TLS.
