@@ -11,6 +11,13 @@ import { notFound } from '../errors';
 import { findPipeline, listPipelineRows, type PipelineRow } from '../repositories/pipelines';
 import { releasedVersions, runningTrains, type TrainRow } from '../repositories/trains';
 import { toTrackTrain } from '../trains/track';
+import { withStarterNames } from './query-trains';
+
+/** The trains on the track name their starter as people read it. */
+async function named<T extends PipelineSummary>(p: T): Promise<T> {
+  const [track, hotfix] = await withStarterNames([p.track, p.hotfix].filter((t) => t !== null));
+  return { ...p, track: p.track ? track : null, hotfix: p.hotfix ? (p.track ? hotfix : track) : null };
+}
 
 function summary(p: PipelineRow, running: TrainRow[], readyFeatures: number): PipelineSummary {
   const def = p.version.definition;
@@ -34,7 +41,7 @@ async function readyCounts(): Promise<Map<string, number>> {
 export async function listPipelines(actor: Actor): Promise<PipelineSummary[]> {
   authorize(actor, 'read');
   const [rows, running, ready] = await Promise.all([listPipelineRows(), runningTrains(), readyCounts()]);
-  return rows.map((p) => summary(p, running, ready.get(p.id) ?? 0));
+  return Promise.all(rows.map((p) => named(summary(p, running, ready.get(p.id) ?? 0))));
 }
 
 export async function requirePipeline(key: string): Promise<PipelineRow> {
@@ -57,7 +64,7 @@ export async function getPipelineDetail(actor: Actor, key: string, now = new Dat
   const pf = preflight({ kind: 'regular', running: running.map(toTrackTrain), released: released as { kind: 'regular' | 'hotfix'; version: string }[], scheme: def.version, now });
   const manifest = (f: (typeof features)[number]) => ({ key: f.key, title: f.title, link: f.link, branch: f.branch, owner: f.owner });
   const ready = features.filter((f) => f.status === 'ready');
-  return {
+  return named({
     ...summary(p, running, ready.length),
     definition: def,
     yaml: p.version.yaml,
@@ -72,5 +79,5 @@ export async function getPipelineDetail(actor: Actor, key: string, now = new Dat
       })),
       stations: def.stations.map((s) => ({ key: s.key, name: s.name, reachedBy: reachedByText(s) })),
     },
-  };
+  });
 }

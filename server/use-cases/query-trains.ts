@@ -17,7 +17,7 @@ export const trainsQuery = z.object({
 });
 
 /** Train.startedBy holds a user id, `token:<name>` or `event:<id>`: show people by name. */
-async function withStarterNames<T extends { startedBy: string | null }>(items: T[]): Promise<T[]> {
+export async function withStarterNames<T extends { startedBy: string | null }>(items: T[]): Promise<T[]> {
   const ids = [...new Set(items.map((i) => i.startedBy).filter((s): s is string => !!s && !s.includes(':')))];
   const users = new Map((ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
   const name = (s: string | null) => (!s ? null : s.startsWith('token:') ? s.slice(6) : s.startsWith('event:') ? `event ${s.slice(6)}` : (users.get(s) ?? s));
