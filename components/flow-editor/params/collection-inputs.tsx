@@ -62,7 +62,7 @@ export function RecordInput({ field, value, onChange, path, testId, renderValue 
     <div className="flex flex-col gap-1.5" data-testid={`${testId}-rows`}>
       {rows.map((row, i) => (
         <div key={i} className="flex items-start gap-1.5">
-          <Input aria-label={`Key ${i + 1}`} className="w-2/5 font-mono text-xs" value={row.key} placeholder="key" aria-invalid={dupes.has(row.key) || undefined} onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))} data-testid={`${testId}-key-${i}`} />
+          <Input aria-label={`Key ${i + 1}`} className="w-1/3 font-mono text-xs" value={row.key} placeholder="key" aria-invalid={dupes.has(row.key) || undefined} onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))} data-testid={`${testId}-key-${i}`} />
           <div className="min-w-0 flex-1">
             {renderValue({ field: field.value, value: row.value, path: `${path}.${row.key}`, label: `Value of ${row.key || `row ${i + 1}`}`, testId: `${testId}-value-${i}`, onChange: (v) => update(rows.map((r, j) => (j === i ? { ...r, value: v } : r))) })}
           </div>

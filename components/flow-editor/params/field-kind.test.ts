@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionCatalog, describeAction } from '@/engine/actions/catalog';
 import { describeField, describeParams, emptyValue, type JsonSchema } from './field-kind';
 import { issuesAt } from './field-issues';
-import { defaultLabel, duplicateKeys, fromExpressionText, isExpressionValue, parseJsonText, parseNumberText, rowsToRecord, toExpressionText } from './value-convert';
+import { defaultLabel, duplicateKeys, fromExpressionText, isExpressionValue, orTemplate, parseJsonText, parseNumberText, rowsToRecord, toExpressionText } from './value-convert';
 
 const paramsOf = (id: keyof typeof actionCatalog) => describeAction(actionCatalog[id]).params as JsonSchema;
 const fieldsOf = (id: keyof typeof actionCatalog) => Object.fromEntries(describeParams(paramsOf(id), []).map((f) => [f.key, f]));
@@ -75,6 +75,13 @@ describe('value conversions', () => {
     const bad = parseJsonText('{"a": ');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/^not valid JSON/);
+  });
+
+  it('takes text with {{ typed into a number or JSON input as a template', () => {
+    expect(orTemplate((t) => parseNumberText(t, true))('{{')).toEqual({ ok: true, value: '{{' });
+    expect(orTemplate(parseJsonText)('{{ steps.a.outputs.body }}')).toEqual({ ok: true, value: '{{ steps.a.outputs.body }}' });
+    expect(orTemplate(parseJsonText)('{"a": "{{ x }}"}')).toEqual({ ok: true, value: { a: '{{ x }}' } });
+    expect(orTemplate(parseJsonText)('{"a": ').ok).toBe(false);
   });
 
   it('shows defaults and turns rows into a record, first key wins', () => {

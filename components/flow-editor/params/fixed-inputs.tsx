@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Select, Textarea } from '@/components/ui/field';
 import type { FieldDescriptor } from './field-kind';
-import { jsonText, parseJsonText, parseNumberText, type Parsed } from './value-convert';
+import { jsonText, orTemplate, parseJsonText, parseNumberText, type Parsed } from './value-convert';
 
 export type InputProps = {
   field: FieldDescriptor;
@@ -51,7 +51,7 @@ export function StringInput({ value, onChange, ids, placeholder, multiline, test
 
 export function NumberInput({ field, value, onChange, ids, placeholder, testId }: InputProps) {
   const integer = field.kind === 'number' && field.integer;
-  const { text, edit, error } = useParsedText(value, (v) => (typeof v === 'number' ? String(v) : ''), (t) => parseNumberText(t, integer), onChange);
+  const { text, edit, error } = useParsedText(value, (v) => (typeof v === 'number' ? String(v) : ''), orTemplate((t) => parseNumberText(t, integer)), onChange);
   return (
     <>
       <Input {...ids} inputMode={integer ? 'numeric' : 'decimal'} value={text} placeholder={placeholder} data-testid={testId} aria-invalid={error ? true : ids['aria-invalid']} onChange={(e) => edit(e.target.value)} />
@@ -61,7 +61,7 @@ export function NumberInput({ field, value, onChange, ids, placeholder, testId }
 }
 
 export function JsonInput({ value, onChange, ids, placeholder, testId }: InputProps) {
-  const { text, edit, error } = useParsedText(value, jsonText, parseJsonText, onChange);
+  const { text, edit, error } = useParsedText(value, jsonText, orTemplate(parseJsonText), onChange);
   return (
     <>
       <Textarea {...ids} rows={Math.min(8, Math.max(1, text.split('\n').length))} value={text} placeholder={placeholder ?? 'JSON, e.g. {"key": "value"}'} data-testid={testId} aria-invalid={error ? true : ids['aria-invalid']} onChange={(e) => edit(e.target.value)} spellCheck={false} />
@@ -73,13 +73,14 @@ export function JsonInput({ value, onChange, ids, placeholder, testId }: InputPr
 /** Enum and boolean: a select whose first option is "not set" (the default applies) unless required. */
 export function ChoiceInput({ field, value, onChange, ids, testId, required }: InputProps & { required: boolean }) {
   const options = field.kind === 'enum' ? field.options : [true, false];
-  const index = options.findIndex((o) => o === value);
+  // Option values are the choices as text (unique for JSON Schema enums), so tests read `POST`, not an index.
+  const chosen = options.find((o) => o === value);
   const unset = field.hasDefault ? `default (${String(field.default)})` : required ? 'choose…' : 'not set';
   return (
-    <Select {...ids} value={index < 0 ? '' : String(index)} data-testid={testId} onChange={(e) => onChange(e.target.value === '' ? undefined : options[Number(e.target.value)])}>
+    <Select {...ids} value={chosen === undefined ? '' : String(chosen)} data-testid={testId} onChange={(e) => onChange(e.target.value === '' ? undefined : options.find((o) => String(o) === e.target.value))}>
       <option value="">— {unset} —</option>
-      {options.map((o, i) => (
-        <option key={String(o)} value={String(i)}>
+      {options.map((o) => (
+        <option key={String(o)} value={String(o)}>
           {String(o)}
         </option>
       ))}

@@ -52,6 +52,12 @@ export function parseJsonText(text: string): Parsed {
   }
 }
 
+/** Typing `{{` into a number or JSON input starts a template: that text is committed as is (and opens expression mode). */
+export const orTemplate = (parse: (t: string) => Parsed) => (text: string): Parsed => {
+  const parsed = parse(text);
+  return !parsed.ok && text.includes('{{') ? { ok: true, value: text } : parsed;
+};
+
 export function jsonText(value: unknown): string {
   if (value === undefined) return '';
   const compact = JSON.stringify(value);
