@@ -15,6 +15,7 @@ test('favicon and logo are served to anyone, and the header shows the logo', asy
 
   await page.goto('/signin');
   await expect(page.locator('head link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
-  await signInAs(page, 'viewer');
+  await signInAs(page, 'viewer'); // through the API: the page itself still shows sign-in
+  await page.goto('/');
   await expect(page.locator('header img[src="/logo.svg"], aside img[src="/logo.svg"]').first()).toBeVisible();
 });
