@@ -80,3 +80,26 @@ export async function applyToTrain(trainId: string, fact: Fact, changelog?: stri
   await afterTrainEvents(done);
   return true;
 }
+
+/**
+ * The reconciler's pass: a worker that died between a train run's final commit and advancing the
+ * train left a finished run the station never heard of. Few trains run at once, so this is cheap.
+ */
+export async function catchUpTrains(finishedBefore: Date): Promise<number> {
+  let applied = 0;
+  for (const t of await runningTrains()) {
+    const here = currentStation(stationStates(t));
+    const station = here && definitionOfTrain(t).stations.find((s) => s.key === here.key);
+    if (!here || !station || !('workflow' in station.reachedBy)) continue;
+    const missed = await db().run.findMany({
+      where: { trainId: t.id, status: { in: ['succeeded', 'failed'] }, finishedAt: { lt: finishedBefore, gte: here.startedAt ?? t.startedAt }, id: { notIn: here.runIds },
+        workflowVersion: { workflow: { name: station.reachedBy.workflow } } },
+      orderBy: { finishedAt: 'asc' }, select: { id: true }, take: 5,
+    });
+    for (const r of missed) {
+      await advanceTrainByRun(r.id);
+      applied++;
+    }
+  }
+  return applied;
+}

@@ -4,6 +4,7 @@
 import { enqueueDue } from '../queue/enqueue';
 import { findUnprocessedEvents } from '../repositories/events';
 import { findDueSteps } from '../repositories/runs';
+import { catchUpTrains } from './advance-train';
 
 export async function reconcileDueWork(opts: { graceMs?: number; batch?: number } = {}) {
   const cutoff = new Date(Date.now() - (opts.graceMs ?? 5_000));
@@ -25,5 +26,7 @@ export async function reconcileDueWork(opts: { graceMs?: number; batch?: number 
   ];
   const failures = (await Promise.allSettled(due)).filter((r) => r.status === 'rejected');
   if (failures.length > 0) console.warn(`[reconciler] ${failures.length} re-enqueues failed; next pass retries`);
+  // Trains whose station missed a finished run (worker died between the run's commit and the advance).
+  await catchUpTrains(cutoff).catch((err) => console.warn(`[reconciler] trains not caught up: ${(err as Error).message}`));
   return { events: events.length, steps: steps.length };
 }
