@@ -47,5 +47,7 @@ export const workflowDetailSchema = z.object({
   trigger: z.object({ source: z.string(), type: z.string(), filter: z.string().optional() }),
   definition: z.unknown(),
   yaml: z.string(),
+  /** Names of the secrets an admin granted to this workflow (never their values). */
+  secretGrants: z.array(z.string()).default([]),
 });
 export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;

@@ -11,7 +11,7 @@ export const toSourceDto = (s: Source): SourceDto => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-type WorkflowRow = { name: string; description: string; enabled: boolean; versions: { version: number; createdAt: Date }[] };
+type WorkflowRow = { name: string; description: string; enabled: boolean; secretGrants?: string[]; versions: { version: number; createdAt: Date }[] };
 type VersionRow = { version: number; definition: unknown; yaml: string };
 
 export function toWorkflowDetail(w: WorkflowRow, v: VersionRow): WorkflowDetail {
@@ -25,5 +25,7 @@ export function toWorkflowDetail(w: WorkflowRow, v: VersionRow): WorkflowDetail 
     trigger: def.trigger,
     definition: def,
     yaml: v.yaml,
+    // Names only, never values: the editor completes `secrets.` with them.
+    secretGrants: w.secretGrants ?? [],
   };
 }

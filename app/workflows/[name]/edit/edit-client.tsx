@@ -58,6 +58,7 @@ export function EditWorkflowClient({ name }: { name: string }) {
         yaml={draft.data?.yaml ?? wf.data.yaml}
         baseVersion={wf.data.version}
         actions={actions.data}
+        secretGrants={wf.data.secretGrants}
         canEdit={canEdit}
         onPublished={() => {
           void qc.invalidateQueries({ queryKey: keys.workflow(name) });
