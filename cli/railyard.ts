@@ -2,9 +2,10 @@
 // The `railyard` command: send events and manage workflows over the HTTP API, for scripts and CI
 // jobs that have no native webhook. It talks only HTTP, so it works against any Railyard.
 // Configuration: RAILYARD_URL (default http://localhost:3000) and RAILYARD_TOKEN (an API token).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { api, type CliConfig } from './http';
+import { api, download, type CliConfig } from './http';
+import { release } from './release';
 
 const USAGE = `usage: railyard <command> [options]
 
@@ -16,6 +17,11 @@ const USAGE = `usage: railyard <command> [options]
   runs [--limit N]                 recent runs
   run <id>                         one run with its steps
   event <id>                       one event with its runs
+  export [--out file.yaml]         the whole registry as one YAML stream (stdout unless --out)
+  import <file.yaml>               import a registry stream: all or nothing, reports what changed
+  release start <pipeline> [--hotfix]
+                                   start a release train (or a hotfix beside it); refused with the reason
+  release status <pipeline>        the train on the track, the hotfix, what the next train would take
 
 environment: RAILYARD_URL (default http://localhost:3000), RAILYARD_TOKEN`;
 
@@ -35,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
       yaml: { type: 'boolean' },
       version: { type: 'string' },
       limit: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
+      hotfix: { type: 'boolean' },
     },
   });
   const cfg: CliConfig = { url: process.env.RAILYARD_URL ?? 'http://localhost:3000', token: process.env.RAILYARD_TOKEN };
@@ -65,6 +73,18 @@ async function main(argv: string[]): Promise<number> {
     case 'event':
       if (!a) throw new Error(`${cmd} needs <id>`);
       return api(cfg, 'GET', `/api/${cmd}s/${encodeURIComponent(a)}`);
+    case 'export': {
+      const text = await download(cfg, '/api/export');
+      if (text === null) return 1;
+      if (values.out) writeFileSync(values.out, text);
+      else process.stdout.write(text);
+      return 0;
+    }
+    case 'import':
+      if (!a) throw new Error('import needs <file.yaml>');
+      return api(cfg, 'POST', '/api/import', readFileSync(a, 'utf8'), { 'content-type': 'application/yaml' });
+    case 'release':
+      return release(cfg, a, b, { hotfix: values.hotfix });
     default:
       throw new Error(`unknown command "${cmd}"\n\n${USAGE}`);
   }

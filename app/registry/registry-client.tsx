@@ -1,12 +1,12 @@
 'use client';
 
-import { Library, Plus } from 'lucide-react';
+import { Download, Library, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useCan } from '@/lib/me';
 import { useRegistry } from '@/lib/queries';
 import { SourceCard } from '@/components/registry/source-card';
 import { SourceForm } from '@/components/registry/source-form';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { Button, ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -21,6 +21,10 @@ export function RegistryClient() {
   const canDraw = useCan('workflows.publish');
   const addButton = (
     <>
+      {/* The whole registry as one YAML file (no secrets), for review in git; `railyard import` or POST /api/import reads it back. */}
+      <a href="/api/export" download="railyard-registry.yaml" className={buttonClass('ghost', 'sm')} data-testid="export-registry">
+        <Download aria-hidden /> Export
+      </a>
       {canDraw && (
         <ButtonLink href="/workflows/new" size="sm" data-testid="new-workflow">
           <Plus aria-hidden /> New workflow

@@ -1,6 +1,6 @@
 'use client';
 
-// Above the canvas: undo/redo, auto-layout, fit, the Canvas/YAML switch, save state and Publish.
+// Above the canvas: undo/redo, auto-layout, fit, the Canvas/YAML switch, Simulate, save state and Publish.
 import { useReactFlow } from '@xyflow/react';
 import { LayoutGrid, Maximize, Redo2, Undo2 } from 'lucide-react';
 import { autoLayout } from '@/engine/workflow/auto-layout';
@@ -8,6 +8,7 @@ import { TRIGGER_ID } from '@/engine/workflow/graph-model';
 import { Button } from '@/components/ui/button';
 import { Segmented } from '@/components/ui/segmented';
 import { useEditor, useEditorStore } from './editor-context';
+import { SimulateButton } from './simulate-dialog';
 import type { SaveState } from './use-autosave';
 
 export type EditorView = 'canvas' | 'yaml';
@@ -45,6 +46,7 @@ export function EditorToolbar(props: { view: EditorView; onView: (v: EditorView)
       <Button size="icon" variant="ghost" aria-label="Fit to screen" title="Fit to screen" disabled={props.view !== 'canvas'} onClick={() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 })}>
         <Maximize aria-hidden />
       </Button>
+      <SimulateButton />
       <div className="flex-1" />
       {props.canEdit && (
         <>

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { WorkflowDetail } from '@/engine/dto/registry';
 import { parseWorkflowText, toWorkflowYaml, WorkflowTextError } from '@/engine/workflow/text';
 import { formatIssues, validateWorkflow } from '@/engine/workflow/validate';
+import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { stepSecretNames } from '@/engine/workflow/validate-secrets';
 import { loadActionCatalog } from '../actions/catalog';
 import { db, type Tx } from '../db/client';
@@ -49,40 +50,9 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
   }
 
   try {
-    const created = await db().$transaction(async (tx) => {
-      const workflow = await tx.workflow.upsert({
-        where: { name: def.name },
-        create: { name: def.name, description: def.description, enabled: def.enabled },
-        update: { description: def.description, enabled: def.enabled },
-        include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
-      });
-      if (toGrant.length > 0) await grantSecrets(tx, publisher, def.name, workflow.secretGrants, toGrant);
-      const latest = workflow.versions[0];
-      if (latest && isDeepStrictEqual(latest.definition, JSON.parse(JSON.stringify(def)))) return false;
-      await tx.workflowVersion.create({
-        data: {
-          workflowId: workflow.id,
-          version: (latest?.version ?? 0) + 1,
-          definition: def as unknown as Prisma.InputJsonValue,
-          yaml: 'text' in input ? input.text : toWorkflowYaml(def),
-          message: (input.message ?? '').trim().slice(0, 2000),
-          triggerSource: def.trigger.source,
-          triggerType: def.trigger.type,
-          publishedBy: actorKey(publisher),
-          publisherRole: publisher.role,
-        },
-      });
-      await registerEventType(tx, { sourceKey: def.trigger.source, type: def.trigger.type });
-      await recordAudit(tx, {
-        actor: publisher,
-        action: 'workflow.publish',
-        subjectType: 'workflow',
-        subjectId: def.name,
-        before: latest ? { version: latest.version, definition: latest.definition } : null,
-        after: { version: (latest?.version ?? 0) + 1, definition: def },
-      });
-      return true;
-    });
+    const created = await db().$transaction((tx) =>
+      writeWorkflowVersion(tx, publisher, def, { yaml: 'text' in input ? input.text : toWorkflowYaml(def), message: input.message, toGrant }),
+    );
     const found = (await findWorkflow(def.name))!;
     return { workflow: toWorkflowDetail(found.workflow, found.version), created };
   } catch (err) {
@@ -94,10 +64,55 @@ export async function publishWorkflow(actor: Actor, input: PublishInput): Promis
 }
 
 /**
+ * The write half of a publish, inside the caller's transaction (publish, and the registry import
+ * that publishes many workflows at once): the workflow row, the new version unless the definition
+ * is unchanged (returns false then), grants, the event type and the audit entry.
+ */
+export async function writeWorkflowVersion(
+  tx: Tx,
+  publisher: Principal,
+  def: WorkflowDefinition,
+  opts: { yaml: string; message?: string; toGrant: string[] },
+): Promise<boolean> {
+  const workflow = await tx.workflow.upsert({
+    where: { name: def.name },
+    create: { name: def.name, description: def.description, enabled: def.enabled },
+    update: { description: def.description, enabled: def.enabled },
+    include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
+  });
+  if (opts.toGrant.length > 0) await grantSecrets(tx, publisher, def.name, workflow.secretGrants, opts.toGrant);
+  const latest = workflow.versions[0];
+  if (latest && isDeepStrictEqual(latest.definition, JSON.parse(JSON.stringify(def)))) return false;
+  await tx.workflowVersion.create({
+    data: {
+      workflowId: workflow.id,
+      version: (latest?.version ?? 0) + 1,
+      definition: def as unknown as Prisma.InputJsonValue,
+      yaml: opts.yaml,
+      message: (opts.message ?? '').trim().slice(0, 2000),
+      triggerSource: def.trigger.source,
+      triggerType: def.trigger.type,
+      publishedBy: actorKey(publisher),
+      publisherRole: publisher.role,
+    },
+  });
+  await registerEventType(tx, { sourceKey: def.trigger.source, type: def.trigger.type });
+  await recordAudit(tx, {
+    actor: publisher,
+    action: 'workflow.publish',
+    subjectType: 'workflow',
+    subjectId: def.name,
+    before: latest ? { version: latest.version, definition: latest.definition } : null,
+    after: { version: (latest?.version ?? 0) + 1, definition: def },
+  });
+  return true;
+}
+
+/**
  * shell.run executes arbitrary commands on the worker host, so a version using it is published
  * only by an admin, or for a workflow where an admin allowed it (PATCH /api/workflows/{name}).
  */
-async function checkShellAllowed(publisher: Principal, name: string, steps: readonly { action: string }[]): Promise<void> {
+export async function checkShellAllowed(publisher: Principal, name: string, steps: readonly { action: string }[]): Promise<void> {
   if (!steps.some((s) => s.action === 'shell.run') || can(publisher.role, 'shell.publish')) return;
   if (await isShellAllowed(name)) return;
   throw new AppError(

@@ -1,0 +1,98 @@
+'use client';
+
+// The simulator's input: a source and type from the registry, and a payload pasted, taken from
+// the type's sample, or from a stored event. `workflow` (the editor's dialog) sends the definition
+// being edited, simulated in place of its live version.
+import { FlaskConical } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RegistryDto } from '@/engine/dto/registry';
+import { errorMessage } from '@/lib/api';
+import { useSimulate } from '@/lib/simulate-queries';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { SimulationResult } from './simulation-result';
+import { StoredEventPicker } from './stored-event-picker';
+
+const pretty = (v: unknown) => (v === null || v === undefined ? '{}' : JSON.stringify(v, null, 2));
+
+interface Props {
+  registry: RegistryDto;
+  initialSource?: string;
+  initialType?: string;
+  /** The editor's current text, read when simulating. */
+  workflow?: () => string;
+  /** Show only this workflow's result (the editor's dialog). */
+  only?: string;
+}
+
+export function SimulateForm({ registry, initialSource, initialType, workflow, only }: Props) {
+  const [source, setSource] = useState(initialSource || registry[0]?.key || '');
+  const types = registry.find((s) => s.key === source)?.eventTypes ?? [];
+  const [type, setType] = useState(initialType || types[0]?.type || '');
+  const sample = types.find((t) => t.type === type)?.samplePayload;
+  const [payload, setPayload] = useState(() => pretty(sample));
+  const simulate = useSimulate();
+
+  // Follow the type's sample until the payload is edited by hand (as on the Send page).
+  const lastPrefill = useRef(payload);
+  useEffect(() => {
+    const next = pretty(sample);
+    setPayload((cur) => (cur === lastPrefill.current ? next : cur));
+    lastPrefill.current = next;
+  }, [sample]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!source || !type.trim()) return;
+    simulate.mutate({ source, type: type.trim(), payloadText: payload, ...(workflow && { workflow: workflow() }) });
+  };
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={submit} className="flex flex-col gap-4" data-testid="sim-form">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field label="Source">
+            {(ids) => (
+              <Select {...ids} value={source} onChange={(e) => setSource(e.target.value)} data-testid="sim-source">
+                {registry.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {s.name} ({s.key})
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Event type">
+            {(ids) => (
+              <>
+                <Input {...ids} list="sim-type-options" className="font-mono" value={type} onChange={(e) => setType(e.target.value)} data-testid="sim-type" />
+                <datalist id="sim-type-options">
+                  {types.map((t) => (
+                    <option key={t.type} value={t.type}>
+                      {t.description}
+                    </option>
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        </div>
+        <StoredEventPicker source={source} type={type.trim()} onPayload={setPayload} />
+        <Field label="Payload (JSON)" hint="Prefilled from the type's sample payload when it has one.">
+          {(ids) => <Textarea {...ids} rows={10} className="font-mono text-xs" spellCheck={false} value={payload} onChange={(e) => setPayload(e.target.value)} data-testid="sim-payload" />}
+        </Field>
+        <div>
+          <Button type="submit" variant="primary" disabled={simulate.isPending || !source || !type.trim()} data-testid="sim-run">
+            <FlaskConical aria-hidden /> {simulate.isPending ? 'Simulating…' : 'Simulate'}
+          </Button>
+        </div>
+      </form>
+      {simulate.isError && (
+        <p className="text-sm text-danger" role="alert" data-testid="sim-error">
+          {errorMessage(simulate.error)}
+        </p>
+      )}
+      {simulate.data && <SimulationResult result={simulate.data} only={only} />}
+    </div>
+  );
+}
