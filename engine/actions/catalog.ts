@@ -16,6 +16,7 @@ import { shellRun } from './shell-run';
 import { versionNext } from './version-next';
 import { httpRequest } from './http-request';
 import { jenkinsBuild } from './jenkins-build';
+import { jiraAddWatchers } from './jira-add-watchers';
 import { jiraComment } from './jira-comment';
 import { jiraTransition } from './jira-transition';
 import { notifyChat } from './notify-chat';
@@ -35,6 +36,7 @@ export const actionCatalog = {
   'jenkins.build': jenkinsBuild,
   'jira.comment': jiraComment,
   'jira.transition': jiraTransition,
+  'jira.add-watchers': jiraAddWatchers,
   delay,
   'shell.run': shellRun,
   'git.clone': gitClone,

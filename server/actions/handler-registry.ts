@@ -14,6 +14,7 @@ import { shellRunHandler } from './handlers/shell-run';
 import { versionNextHandler } from './handlers/version-next';
 import { httpRequestHandler } from './handlers/http-request';
 import { jenkinsBuildHandler } from './handlers/jenkins-build';
+import { jiraAddWatchersHandler } from './handlers/jira-add-watchers';
 import { jiraCommentHandler } from './handlers/jira-comment';
 import { jiraTransitionHandler } from './handlers/jira-transition';
 import { notifyChatHandler } from './handlers/notify-chat';
@@ -34,6 +35,7 @@ export const actionHandlers = {
   'jenkins.build': jenkinsBuildHandler,
   'jira.comment': jiraCommentHandler,
   'jira.transition': jiraTransitionHandler,
+  'jira.add-watchers': jiraAddWatchersHandler,
   delay: delayHandler,
   'shell.run': shellRunHandler,
   'git.clone': gitCloneHandler,

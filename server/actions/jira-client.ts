@@ -8,16 +8,18 @@ export type JiraComment = { id: string; self: string; body?: unknown };
 export type Jira = {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** POST with any JSON value as the body, a bare string included (the watchers endpoint takes `"name"`). */
+  postJson<T>(path: string, value: unknown): Promise<T>;
 };
 
 export function jiraClient(conn: JiraConnection, signal: AbortSignal): Jira {
   // The schema guarantees one of each pair; `?? ''` only satisfies the types.
   const authorization = basicAuth(conn.email ?? conn.username ?? '', conn.apiToken ?? conn.password ?? '');
-  const call = async <T>(method: string, path: string, body?: unknown) => {
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const answer = await sendOk({
       url: joinUrl(conn.baseUrl, path),
       method,
-      headers: { authorization, accept: 'application/json' },
+      headers: { authorization, accept: 'application/json', ...headers },
       body,
       timeoutMs: 15_000,
       signal,
@@ -25,7 +27,11 @@ export function jiraClient(conn: JiraConnection, signal: AbortSignal): Jira {
     });
     return answer.body as T;
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    postJson: (path, value) => call('POST', path, JSON.stringify(value), { 'content-type': 'application/json' }),
+  };
 }
 
 export const issuePath = (key: string): string => `/rest/api/2/issue/${encodeURIComponent(key)}`;

@@ -1,8 +1,8 @@
 // A small Jira (REST API v2) keeping issues in memory: status, workflow transitions and paged
-// comments, behind basic auth. Every request is recorded in `seen`.
+// comments and watchers (Jira Server style, by user name), behind basic auth. Every request is recorded in `seen`.
 import { basicCredentials, reply, startLocalServer, type LocalServer } from './local-http';
 
-export type FakeIssue = { status: string; comments: { id: string; body: string }[] };
+export type FakeIssue = { status: string; comments: { id: string; body: string }[]; watchers: string[] };
 type Transition = { id: string; name: string; to: string };
 
 /** A classic software workflow: To Do ⇄ In Progress → Done → (Reopen) To Do. */
@@ -17,12 +17,12 @@ export type FakeJira = LocalServer & { issues: Map<string, FakeIssue> };
 export async function startFakeJira(opts: { user?: string; token?: string; issues?: Record<string, Partial<FakeIssue>>; pageSize?: number } = {}): Promise<FakeJira> {
   const { user = 'bot@example.com', token = 'jira-token', pageSize = 50 } = opts;
   const issues = new Map<string, FakeIssue>(
-    Object.entries(opts.issues ?? { 'REL-1': {} }).map(([k, v]) => [k, { status: v.status ?? 'To Do', comments: v.comments ?? [] }]),
+    Object.entries(opts.issues ?? { 'REL-1': {} }).map(([k, v]) => [k, { status: v.status ?? 'To Do', comments: v.comments ?? [], watchers: v.watchers ?? [] }]),
   );
   let nextComment = 10_000;
   const server = await startLocalServer((req, res) => {
     if (basicCredentials(req.headers) !== `${user}:${token}`) return reply(res, 401, { errorMessages: ['You are not authenticated.'], errors: {} });
-    const m = /^\/rest\/api\/2\/issue\/([^/]+)(\/comment|\/transitions)?$/.exec(req.path);
+    const m = /^\/rest\/api\/2\/issue\/([^/]+)(\/comment|\/transitions|\/watchers)?$/.exec(req.path);
     const key = m && decodeURIComponent(m[1]);
     const issue = key ? issues.get(key) : undefined;
     if (!m || !key || !issue) {
@@ -47,6 +47,15 @@ export async function startFakeJira(opts: { user?: string; token?: string; issue
         const comment = { id: String(nextComment++), body };
         issue.comments.push(comment);
         return reply(res, 201, commentJson(comment));
+      }
+      case 'GET /watchers':
+        return reply(res, 200, { self: `${self}/watchers`, isWatching: false, watchCount: issue.watchers.length, watchers: issue.watchers.map((name) => ({ name, key: name, displayName: name })) });
+      case 'POST /watchers': {
+        // The body is a bare JSON string: the user name.
+        const name = req.json;
+        if (typeof name !== 'string' || !name) return reply(res, 400, { errorMessages: ['The user "" does not exist.'], errors: {} });
+        if (!issue.watchers.includes(name)) issue.watchers.push(name);
+        return reply(res, 204);
       }
       case 'GET /transitions':
         return reply(res, 200, {
