@@ -3,6 +3,7 @@
 // page gets none of it (ShellGate).
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SearchBox } from '@/components/search/search-box';
 import { LiveIndicator } from './live-indicator';
 import { NavLinks } from './nav-links';
 import { ShellGate } from './shell-gate';
@@ -44,7 +45,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <div className="md:hidden">
               <Brand />
             </div>
-            <div className="flex-1" />
+            <div className="flex min-w-0 flex-1 justify-center">
+              <SearchBox />
+            </div>
             {/* Rendered once, at every width: duplicates would repeat test ids and radio names. */}
             <LiveIndicator />
             <ThemeToggle />
