@@ -62,7 +62,6 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'jira.comment': (p) => `adds ${p.has('body') ? `the comment ${p.v('body')}` : 'a comment'} to Jira issue ${p.v('issue') ?? 'an issue'}`,
   'jira.add-watchers': (p) => `adds ${p.v('watchers') ?? 'people'} as watchers of Jira issue ${p.v('issue') ?? 'an issue'}`,
   'jira.transition': (p) => `moves Jira issue ${p.v('issue') ?? 'an issue'} to ${p.v('to') ?? 'another status'}`,
-  'jira.add-watchers': (p) => `adds ${p.v('watchers') ?? 'people'} as watchers of Jira issue ${p.v('issue') ?? 'an issue'}`,
   delay: (p) => `waits ${typeof p.raw('ms') === 'number' ? durationInWords(p.raw('ms') as number) : p.v('ms') ?? 'a while'}`,
   'shell.run': (p) => {
     const args = p.raw('args');
