@@ -1,17 +1,30 @@
 'use client';
 
-// The run's steps as a read-only DAG. Positions come from the workflow's layout block when it
-// has one, otherwise from a layered auto-layout by `needs` depth (see to-flow.ts).
+// The run's steps as a read-only DAG, drawn with the editor's node frame and layout. A small run
+// is fitted into view; a large one (fitting 300 steps gives unreadable specks) opens at a readable
+// zoom on the step worth looking at, with a minimap for the overview, nodes drawn only when on
+// screen, and the compact node form once zoomed out.
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, ReactFlow, type NodeTypes } from '@xyflow/react';
-import { useMemo } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, type Edge, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunDetail } from '@/engine/dto/runs';
 import { useResolvedTheme } from '@/lib/theme';
 import { StepNodeComponent } from './step-node';
-import { toFlow, type StepNode } from './to-flow';
+import { focusStep, NODE_HEIGHT, NODE_WIDTH, runPositions, structureKey, toEdges, toNodes, type StepNode } from './to-flow';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { step: StepNodeComponent };
+/** Up to this many steps, the whole run fits the card at a zoom where text is still legible. */
+const FIT_MAX_STEPS = 40;
+const READABLE_ZOOM = 0.8;
+const FIT = { padding: 0.2, maxZoom: 1 };
+const MINIMAP_COLOR: Record<string, string> = {
+  running: 'var(--st-blue-fg)',
+  succeeded: 'var(--st-green-fg)',
+  failed: 'var(--st-red-fg)',
+  waiting: 'var(--st-amber-fg)',
+};
+const minimapColor = (n: StepNode) => MINIMAP_COLOR[n.data.step.status] ?? 'var(--border-strong)';
 
 interface RunGraphProps {
   run: Pick<RunDetail, 'steps' | 'layout'>;
@@ -21,17 +34,60 @@ interface RunGraphProps {
 
 export function RunGraph({ run, selectedId, onSelect }: RunGraphProps) {
   const theme = useResolvedTheme();
-  const { nodes, edges } = useMemo(() => toFlow(run.steps, run.layout, selectedId), [run.steps, run.layout, selectedId]);
+  const big = run.steps.length > FIT_MAX_STEPS;
+  const structure = structureKey(run.steps);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape: status updates never relayout
+  const positions = useMemo(() => runPositions(run.steps, run.layout), [structure, run.layout]);
+  const nodesRef = useRef<StepNode[]>([]);
+  const edgesRef = useRef<Edge[]>([]);
+  const nodes = useMemo(() => (nodesRef.current = toNodes(run.steps, positions, selectedId, nodesRef.current)), [run.steps, positions, selectedId]);
+  const edges = useMemo(() => (edgesRef.current = toEdges(run.steps, edgesRef.current)), [run.steps]);
+
+  const box = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<StepNode> | null>(null);
+  const initialFocus = useRef(selectedId ?? focusStep(run.steps));
+  const centreOn = useCallback(
+    (id: string | null, duration = 0) => {
+      const at = id ? positions[id] : undefined;
+      const f = flow.current;
+      if (!at || !f) return;
+      const zoom = duration ? f.getZoom() : READABLE_ZOOM;
+      void f.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom, duration });
+    },
+    [positions],
+  );
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<StepNode>) => {
+      flow.current = instance;
+      if (big) centreOn(initialFocus.current);
+    },
+    [big, centreOn],
+  );
+
+  // A step picked elsewhere (the step list) is brought into view if it is off screen.
+  useEffect(() => {
+    const f = flow.current;
+    const at = selectedId ? positions[selectedId] : undefined;
+    if (!f || !at || !box.current || !big) return;
+    const { x, y, zoom } = f.getViewport();
+    const left = at.x * zoom + x;
+    const top = at.y * zoom + y;
+    const visible = left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= box.current.clientWidth && top + NODE_HEIGHT * zoom <= box.current.clientHeight;
+    if (!visible) centreOn(selectedId, 250);
+  }, [selectedId, positions, big, centreOn]);
+
   return (
-    <div className="h-[380px] w-full" data-testid="run-graph">
+    <div ref={box} className={big ? 'h-[560px] w-full' : 'h-[380px] w-full'} data-testid="run-graph" data-large={big || undefined}>
       <ReactFlow<StepNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         colorMode={theme}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.2}
+        fitView={!big}
+        fitViewOptions={FIT}
+        minZoom={big ? 0.05 : 0.2}
+        onlyRenderVisibleElements={big}
+        onInit={onInit}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
@@ -44,7 +100,8 @@ export function RunGraph({ run, selectedId, onSelect }: RunGraphProps) {
         aria-label="Run steps graph"
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
+        {big && <MiniMap<StepNode> pannable zoomable className="!bg-surface" nodeColor={minimapColor} nodeStrokeWidth={0} data-testid="run-graph-minimap" />}
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
       </ReactFlow>
     </div>
   );

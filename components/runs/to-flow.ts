@@ -1,56 +1,87 @@
-// Pure mapper from a run's steps (+ optional editor layout) to React Flow nodes and edges. Kept
-// free of React so it can be unit-tested and reused by the workflow editor later.
+// Pure mapper from a run's steps (+ the workflow's optional layout block) to React Flow nodes and
+// edges. Positions come from the editor's own rules (engine/workflow/auto-layout.ts: stored where
+// placed, dagre for the rest), so a run looks like the workflow its author drew.
 import type { Edge, Node } from '@xyflow/react';
 import type { StepRunDto } from '@/engine/dto/runs';
+import { positionsFor, STEP_SIZE, type Layout } from '@/engine/workflow/auto-layout';
 
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 76;
-const GAP_X = 72;
-const GAP_Y = 24;
+export type { Layout };
+export const NODE_WIDTH = STEP_SIZE.width;
+export const NODE_HEIGHT = STEP_SIZE.height;
 
 export interface StepNodeData extends Record<string, unknown> {
   step: StepRunDto;
 }
 export type StepNode = Node<StepNodeData, 'step'>;
-export type Layout = Record<string, { x: number; y: number }>;
 
-/**
- * Column index of each step = length of the longest `needs` chain leading to it. Unknown needs
- * are ignored and cycles are cut (the engine rejects both, but a bad row must not hang the page).
- */
-export function depthsOf(steps: readonly Pick<StepRunDto, 'id' | 'needs'>[]): Map<string, number> {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const depth = new Map<string, number>();
-  const visiting = new Set<string>();
-  const visit = (id: string): number => {
-    const known = depth.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return 0;
-    visiting.add(id);
-    const needs = (byId.get(id)?.needs ?? []).filter((n) => byId.has(n));
-    const d = needs.length ? 1 + Math.max(...needs.map(visit)) : 0;
-    visiting.delete(id);
-    depth.set(id, d);
-    return d;
-  };
-  for (const s of steps) visit(s.id);
-  return depth;
+/** Changes only when the graph's shape does, not when a status does: live updates never relayout. */
+export const structureKey = (steps: readonly Pick<StepRunDto, 'id' | 'needs'>[]): string =>
+  steps.map((s) => `${s.id}<${s.needs.join(',')}`).join('|');
+
+/** Top-left position of every step; the trigger, which the run view does not draw, is left out. */
+export function runPositions(steps: readonly Pick<StepRunDto, 'id' | 'needs'>[], layout?: Layout | null): Layout {
+  const ids = new Set(steps.map((s) => s.id));
+  // Unknown needs are dropped (the engine rejects them, but a bad row must not break the page).
+  const graph = steps.map((s) => ({ id: s.id, needs: s.needs.filter((n) => ids.has(n)) }));
+  const all = positionsFor({ steps: graph, layout });
+  return Object.fromEntries(steps.map((s) => [s.id, all[s.id] ?? { x: 0, y: 0 }]));
 }
 
-/** Layered left-to-right layout; each column is centred on the tallest one. */
-export function autoLayout(steps: readonly Pick<StepRunDto, 'id' | 'needs'>[]): Layout {
-  const depth = depthsOf(steps);
-  const columns: string[][] = [];
-  for (const s of steps) (columns[depth.get(s.id) ?? 0] ??= []).push(s.id); // keeps definition order
-  const tallest = Math.max(0, ...columns.map((c) => c?.length ?? 0));
-  const layout: Layout = {};
-  columns.forEach((col, x) => {
-    const offset = ((tallest - col.length) * (NODE_HEIGHT + GAP_Y)) / 2;
-    col.forEach((id, y) => {
-      layout[id] = { x: x * (NODE_WIDTH + GAP_X), y: offset + y * (NODE_HEIGHT + GAP_Y) };
-    });
+/** The step worth opening the graph on: failed, then running or waiting, then the first. */
+export function focusStep(steps: readonly Pick<StepRunDto, 'id' | 'status'>[]): string | null {
+  const pick =
+    steps.find((s) => s.status === 'failed') ??
+    steps.find((s) => s.status === 'running' || s.status === 'waiting') ??
+    steps[0];
+  return pick?.id ?? null;
+}
+
+/**
+ * Nodes, reusing the previous object when its step, position and selection are unchanged, so a
+ * live update to one step re-renders one node (React Flow and React.memo compare by reference).
+ */
+export function toNodes(
+  steps: readonly StepRunDto[],
+  positions: Layout,
+  selectedId?: string | null,
+  previous: readonly StepNode[] = [],
+): StepNode[] {
+  const prev = new Map(previous.map((n) => [n.id, n]));
+  return steps.map((step) => {
+    const position = positions[step.id] ?? { x: 0, y: 0 };
+    const selected = step.id === selectedId;
+    const old = prev.get(step.id);
+    if (old && old.data.step === step && old.position === position && !!old.selected === selected) return old;
+    return { id: step.id, type: 'step', position, data: { step }, selected, width: NODE_WIDTH, height: NODE_HEIGHT };
   });
-  return layout;
+}
+
+/** Edges, reused like nodes: only the ones whose ends changed status become new objects. */
+export function toEdges(steps: readonly StepRunDto[], previous: readonly Edge[] = []): Edge[] {
+  const ids = new Set(steps.map((s) => s.id));
+  const statusOf = new Map(steps.map((s) => [s.id, s.status]));
+  const prev = new Map(previous.map((e) => [e.id, e]));
+  return steps.flatMap((step) =>
+    step.needs
+      .filter((n) => ids.has(n))
+      .map((need): Edge => {
+        const id = `${need}->${step.id}`;
+        const sourceStatus = statusOf.get(need);
+        // Flowing dashes show where work is happening right now.
+        const animated = step.status === 'running';
+        const old = prev.get(id);
+        if (old && old.animated === animated && old.data?.sourceStatus === sourceStatus) return old;
+        const done = sourceStatus === 'succeeded';
+        return {
+          id,
+          source: need,
+          target: step.id,
+          animated,
+          data: { sourceStatus },
+          style: done ? { stroke: 'var(--st-green-fg)', strokeWidth: 1.5 } : undefined,
+        };
+      }),
+  );
 }
 
 export function toFlow(
@@ -58,36 +89,5 @@ export function toFlow(
   layout?: Layout | null,
   selectedId?: string | null,
 ): { nodes: StepNode[]; edges: Edge[] } {
-  // Use the editor's layout only when it places every step; a partial one would overlap.
-  const positions = layout && steps.every((s) => layout[s.id]) ? layout : autoLayout(steps);
-  const ids = new Set(steps.map((s) => s.id));
-  const statusOf = new Map(steps.map((s) => [s.id, s.status]));
-
-  const nodes: StepNode[] = steps.map((step) => ({
-    id: step.id,
-    type: 'step',
-    position: positions[step.id] ?? { x: 0, y: 0 },
-    data: { step },
-    selected: step.id === selectedId,
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-  }));
-
-  const edges: Edge[] = steps.flatMap((step) =>
-    step.needs
-      .filter((n) => ids.has(n))
-      .map((need) => {
-        const done = statusOf.get(need) === 'succeeded';
-        return {
-          id: `${need}->${step.id}`,
-          source: need,
-          target: step.id,
-          // Flowing dashes show where work is happening right now.
-          animated: step.status === 'running',
-          data: { sourceStatus: statusOf.get(need) },
-          style: done ? { stroke: 'var(--st-green-fg)', strokeWidth: 1.5 } : undefined,
-        } satisfies Edge;
-      }),
-  );
-  return { nodes, edges };
+  return { nodes: toNodes(steps, runPositions(steps, layout), selectedId), edges: toEdges(steps) };
 }

@@ -2,9 +2,12 @@
 // step, one edge per `needs` (carrying its condition). Ids are step ids; the trigger's id is
 // TRIGGER_ID, which no step can take (step ids start with a letter). Pure: React Flow nodes are
 // made from this in components/flow-editor.
-import type { EdgeCondition, WorkflowDefinition } from './schema';
+import type { EdgeCondition, WorkflowStep } from './schema';
 
 export const TRIGGER_ID = '$trigger';
+
+/** What the graph reads of a step; a run's steps (ids and needs only) fit too. */
+export type GraphStep = Pick<WorkflowStep, 'id' | 'needs' | 'needsOn'>;
 
 export interface GraphEdge {
   id: string;
@@ -14,7 +17,7 @@ export interface GraphEdge {
 }
 
 /** Edges between steps, plus one from the trigger to every step that needs nothing (it runs first). */
-export function graphEdges(def: Pick<WorkflowDefinition, 'steps'>): GraphEdge[] {
+export function graphEdges(def: { steps: readonly GraphStep[] }): GraphEdge[] {
   const edges: GraphEdge[] = [];
   for (const step of def.steps) {
     if (step.needs.length === 0) edges.push({ id: `${TRIGGER_ID}->${step.id}`, source: TRIGGER_ID, target: step.id, on: 'success' });

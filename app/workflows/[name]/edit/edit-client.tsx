@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { workflowSchema, type WorkflowDefinition } from '@/engine/workflow/schema';
 import { parseWorkflowText } from '@/engine/workflow/text';
 import { apiSend } from '@/lib/api';
-import { useCan } from '@/lib/me';
+import { useCan, useMe } from '@/lib/me';
 import { keys, useActions, useWorkflow } from '@/lib/queries';
 import { useWorkflowDraft, workflowKeys } from '@/lib/workflow-queries';
 import { WorkflowEditor } from '@/components/flow-editor/workflow-editor';
@@ -19,6 +19,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { SkeletonRows } from '@/components/ui/skeleton';
 
 export function EditWorkflowClient({ name }: { name: string }) {
+  const me = useMe();
   const canEdit = useCan('workflows.publish');
   const wf = useWorkflow(name);
   const actions = useActions();
@@ -27,7 +28,9 @@ export function EditWorkflowClient({ name }: { name: string }) {
   const [key, setKey] = useState(0);
   const failed = wf.error ?? actions.error ?? draft.error;
   if (failed) return <ErrorState error={failed} title="Could not open the editor" onRetry={() => void qc.invalidateQueries()} />;
-  if (!wf.data || !actions.data || (canEdit && draft.isPending)) return <SkeletonRows label="Opening the editor" />;
+  // Until we know who you are, we cannot know whether a draft applies: opening read-only first and
+  // again with the draft would build a big workflow's editor twice.
+  if (!wf.data || !actions.data || me.isPending || (canEdit && draft.isPending)) return <SkeletonRows label="Opening the editor" />;
 
   const live = wf.data.definition as WorkflowDefinition;
   const fromDraft = draft.data ? definitionFromText(draft.data.yaml) : null;
