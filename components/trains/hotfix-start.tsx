@@ -12,14 +12,19 @@ import { useStartTrain } from '@/lib/train-ops';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 
-export function HotfixStart({ pipeline, features }: { pipeline: PipelineDetail; features: FeatureDto[] }) {
+/** `released`: a train of this pipeline has arrived (a hotfix starts from its tag). */
+export function HotfixStart({ pipeline, features, released }: { pipeline: PipelineDetail; features: FeatureDto[]; released: boolean }) {
   const router = useRouter();
   const isReleaser = useCan('trains.start');
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
   const start = useStartTrain(pipeline.key);
   if (!isReleaser) return null;
-  const busy = pipeline.hotfix ? `Hotfix train #${pipeline.hotfix.number} is running; one hotfix runs at a time.` : null;
+  const busy = pipeline.hotfix
+    ? `Hotfix train #${pipeline.hotfix.number} is running; one hotfix runs at a time.`
+    : !released
+      ? 'Nothing was released yet: a hotfix starts from the last release tag.'
+      : null;
   const candidates = features.filter((f) => f.status === 'open' || f.status === 'ready');
   const toggle = (key: string) => setPicked((p) => (p.includes(key) ? p.filter((k) => k !== key) : [...p, key]));
   const go = () => start.mutate({ kind: 'hotfix', features: picked }, { onSuccess: (t) => router.push(`/trains/${t.id}`) });

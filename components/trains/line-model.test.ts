@@ -38,8 +38,8 @@ describe('stationCentre and trainWhere', () => {
     expect(stationCentre(3, 4)).toBe(87.5);
   });
   it('says where the train is in words', () => {
-    expect(trainWhere(train({}), stations)).toBe('Train 4 · 1.5.0 at Preproduction build');
-    expect(trainWhere(train({ kind: 'hotfix', status: 'arrived', station: null }), stations)).toBe('Hotfix train 4 · 1.5.0 arrived');
-    expect(trainWhere(train({ status: 'derailed', station: 'cut' }), stations)).toBe('Train 4 · 1.5.0 derailed at Cut branch');
+    expect(trainWhere(train({}), stations)).toBe('Train #4 · 1.5.0 at Preproduction build');
+    expect(trainWhere(train({ kind: 'hotfix', status: 'arrived', station: null }), stations)).toBe('Hotfix train #4 · 1.5.0 arrived');
+    expect(trainWhere(train({ status: 'derailed', station: 'cut' }), stations)).toBe('Train #4 · 1.5.0 derailed at Cut branch');
   });
 });

@@ -38,9 +38,9 @@ export function markerIndex(stations: readonly { key: string }[], train: Pick<Li
 /** Horizontal centre of station `i` of `n`, in percent of the line's width. */
 export const stationCentre = (i: number, n: number): number => ((i + 0.5) / n) * 100;
 
-/** "Train 12 · 1.5.0 at Test environment", for the marker's accessible name and tooltips. */
+/** "Train #12 · 1.5.0 at Test environment", for the marker's accessible name and tooltips. */
 export function trainWhere(train: LineTrain, stations: readonly { key: string; name: string }[]): string {
-  const label = `${train.kind === 'hotfix' ? 'Hotfix train' : 'Train'} ${train.number} · ${train.version}`;
+  const label = `${train.kind === 'hotfix' ? 'Hotfix train' : 'Train'} #${train.number} · ${train.version}`;
   if (train.status === 'arrived') return `${label} arrived`;
   const station = stations.find((s) => s.key === train.station)?.name;
   if (train.status === 'derailed') return station ? `${label} derailed at ${station}` : `${label} derailed`;

@@ -21,7 +21,7 @@ function note(f: FeatureDto) {
 }
 
 export function PipelineFeatures({ pipeline, features }: { pipeline: string; features: FeatureDto[] }) {
-  const canMark = useCan('trains.start');
+  const canMark = useCan('features.manage');
   const set = useSetFeatureStatus(pipeline);
   const items: FeatureItem[] = [...features]
     .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.key.localeCompare(b.key))
@@ -47,7 +47,7 @@ export function PipelineFeatures({ pipeline, features }: { pipeline: string; fea
               data-testid={`feature-toggle-${f.key}`}
               aria-label={f.status === 'open' ? `Mark ${f.key} ready` : `Mark ${f.key} not ready`}
             >
-              {f.status === 'open' ? 'Mark ready' : 'Not ready'}
+              {f.status === 'open' ? 'Mark ready' : 'Mark not ready'}
             </Button>
           ) : null
         }

@@ -14,6 +14,8 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { StartDialog } from './start-dialog';
 import { trainWhere } from './line-model';
 
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function Section({ title, count, children, testid }: { title: string; count?: number; children: React.ReactNode; testid: string }) {
   return (
     <section data-testid={testid} className="px-4 py-3">
@@ -48,14 +50,14 @@ export function PreflightPanel({ pipeline }: { pipeline: PipelineDetail }) {
           <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
           <div className="min-w-0">
             <p className="font-medium">The track is busy</p>
-            <p className="mt-0.5">
-              <Link href={`/trains/${track.id}`} className="underline" data-testid="preflight-holder">
-                {trainWhere(track, pipeline.stations)}
+            <p className="mt-0.5">{pf.reason ? sentence(pf.reason.replace(/^The track is busy:\s*/, '')) : trainWhere(track, pipeline.stations)}</p>
+            <p className="mt-1 text-xs">
+              Departed <RelativeTime iso={track.startedAt} />
+              {track.startedBy && <> by {track.startedBy}</>} ·{' '}
+              <Link href={`/trains/${track.id}`} className="font-medium underline" data-testid="preflight-holder">
+                Follow train #{track.number}
               </Link>
-              , departed <RelativeTime iso={track.startedAt} />
-              {track.startedBy && <> by {track.startedBy}</>}.
             </p>
-            {pf.reason && <p className="mt-1 text-xs text-fg/80">{pf.reason}</p>}
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@
 // while it is in progress), the runs that worked for it, and a flag when it waits longer than usual.
 import { AlarmClock } from 'lucide-react';
 import type { TrainDetail } from '@/engine/dto/trains';
+import { formatDuration as describeDuration } from '@/engine/trains/describe';
 import { absoluteTime, formatDuration } from '@/lib/format';
 import { RunDuration } from '@/components/runs/run-duration';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -26,16 +27,16 @@ function Timing({ s }: { s: Station }) {
           Started <RelativeTime iso={s.startedAt} />
         </span>
       ) : null}
-      {s.durationMs !== null ? (
-        <span>
-          took <span className="font-mono tabular-nums">{formatDuration(s.durationMs)}</span>
-        </span>
-      ) : s.startedAt && s.status === 'active' ? (
+      {s.status === 'active' && s.startedAt ? (
         <span>
           for <RunDuration start={s.startedAt} end={null} className="font-mono tabular-nums" />
         </span>
+      ) : s.durationMs !== null ? (
+        <span>
+          took <span className="font-mono tabular-nums">{formatDuration(s.durationMs)}</span>
+        </span>
       ) : null}
-      {s.expectedMinutes !== null && <span className="text-subtle">usually {s.expectedMinutes} min</span>}
+      {s.expectedMinutes !== null && s.expectedMinutes > 0 && <span className="text-subtle">usually {describeDuration(s.expectedMinutes * 60_000)}</span>}
     </span>
   );
 }

@@ -5,7 +5,7 @@
 // runs load their steps only when opened.
 import { ChevronRight } from 'lucide-react';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { stationRunSchema } from '@/engine/dto/trains';
 import { isTerminalRun, RUN_STATUSES, type RunStatus } from '@/engine/run/status';
 import { useRun } from '@/lib/queries';
@@ -18,10 +18,18 @@ type StationRun = z.infer<typeof stationRunSchema>;
 const asRunStatus = (s: string): RunStatus => ((RUN_STATUSES as readonly string[]).includes(s) ? (s as RunStatus) : 'queued');
 
 function StationRunRow({ run }: { run: StationRun }) {
-  const [open, setOpen] = useState(false);
   const known = asRunStatus(run.status);
+  // A run still working is open from the start: its steps (and a waiting approval) are the news.
+  const [open, setOpen] = useState(() => !isTerminalRun(known));
   const live = useRun(run.id, { enabled: open || !isTerminalRun(known) });
-  const status = live.data?.status ?? known;
+  // The train says the run finished but the fetched run does not: the fetch raced the run's last
+  // messages. The train's word wins, and the run is read again.
+  const stale = isTerminalRun(known) && live.data !== undefined && !isTerminalRun(live.data.status);
+  const { refetch } = live;
+  useEffect(() => {
+    if (stale) void refetch();
+  }, [stale, refetch]);
+  const status = stale ? known : (live.data?.status ?? known);
   const steps = live.data?.steps ?? [];
   return (
     <li data-testid={`station-run-${run.id}`} data-status={status}>

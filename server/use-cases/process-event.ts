@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { db, type Tx } from '../db/client';
 import type { Event } from '../db/generated/client';
 import { enqueueSafely } from '../queue/enqueue';
+import { publishTrain } from '../live/publish-train';
 import { findEventRow } from '../repositories/events';
 import { findLiveVersions } from '../repositories/workflows';
 import { createRun } from '../runs/create-run';
@@ -63,6 +64,8 @@ export async function startRuns(
   if (!created) return null;
   // Published before the first step can start, so the stream shows the run before its steps move.
   await Promise.all([...created.map((r) => publishRun(r.runId)), ...created.flatMap((r) => r.cancelled.map((id) => publishRun(id)))]);
+  // A train's station lists its runs: an open train page learns of a new one from this message.
+  if (event.trainId && created.length) await publishTrain(event.trainId);
   await publishEventSummaries([event.id]);
   await enqueueSafely('step.run', created.flatMap((r) => r.queued));
   return created.map((r) => r.runId);

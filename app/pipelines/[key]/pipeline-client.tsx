@@ -1,6 +1,6 @@
 'use client';
 
-import { useFeatures, usePipeline } from '@/lib/train-queries';
+import { useFeatures, usePipeline, useTrains } from '@/lib/train-queries';
 import { HotfixStart } from '@/components/trains/hotfix-start';
 import { PipelineFeatures } from '@/components/trains/pipeline-features';
 import { PreflightPanel } from '@/components/trains/preflight-panel';
@@ -13,12 +13,14 @@ import { PipelineHeader } from './pipeline-header';
 export function PipelineClient({ pipelineKey }: { pipelineKey: string }) {
   const q = usePipeline(pipelineKey);
   const features = useFeatures(pipelineKey);
+  const trains = useTrains(pipelineKey);
+  const released = trains.data?.some((t) => t.status === 'arrived') ?? false;
   if (q.isPending) return <SkeletonRows label="Loading pipeline" rows={10} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} title="Could not load this pipeline" />;
   const p = q.data;
   return (
     <div data-testid="pipeline-page">
-      <PipelineHeader pipeline={p} actions={<HotfixStart pipeline={p} features={features.data ?? []} />} />
+      <PipelineHeader pipeline={p} actions={<HotfixStart pipeline={p} features={features.data ?? []} released={released} />} />
       <Card className="mb-4">
         <CardHeader
           title="The track"
