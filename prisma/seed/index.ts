@@ -1,9 +1,8 @@
 // `npm start` runs this after migrations: provisions the admin token (hash only), the first admin
 // (and demo people) while no user exists, the demo-people rule (prisma/seed/demo-people-rule.ts),
-// and, into an empty database only, the demo company.
-// Past deliveries go through the real intake and are turned into runs by the worker when it starts (the reconciler picks up unprocessed events).
+// and, into an empty database only, the demo company (prisma/seed/demo.ts).
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPassword } from '@/server/auth/password';
 import { provisionAdminToken } from '@/server/auth/tokens';
@@ -13,33 +12,12 @@ import { closeQueues } from '@/server/queue/enqueue';
 import { closeSharedRedis } from '@/server/queue/connection';
 import { listSources } from '@/server/repositories/sources';
 import { findUserByEmail } from '@/server/repositories/users';
-import { ingestEvent } from '@/server/use-cases/ingest-event';
-import { demoDeliveries, demoEventTypes, demoSources, demoWorkflowFiles } from './demo-data';
+import { demoSources, demoWorkflowFiles } from './demo-data';
+import { seedDemo } from './demo';
 import { applyDemoPeopleRule, type DemoRuleOutcome } from './demo-people-rule';
-import { seedEventType, seedSource, seedWorkflowFile } from './helpers';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedPeople } from './people';
 
 const root = join(import.meta.dirname, '..', '..');
-const fixture = (file: string) => readFileSync(join(root, 'tests', 'fixtures', 'webhooks', file));
-
-async function seedDemo(adminToken: string) {
-  for (const source of demoSources) await seedSource(source);
-  for (const [sourceKey, type, description, file] of demoEventTypes) {
-    await seedEventType({ sourceKey, type, description, samplePayload: file ? JSON.parse(fixture(file).toString('utf8')) : undefined });
-  }
-  const baseUrl = `http://localhost:${env().PORT}`;
-  for (const file of demoWorkflowFiles) {
-    await seedWorkflowFile(join(import.meta.dirname, 'workflows', file), { __RAILYARD_URL__: baseUrl });
-  }
-  for (const d of demoDeliveries) {
-    await ingestEvent({
-      sourceKey: d.source,
-      headers: { ...d.headers, authorization: `Bearer ${adminToken}` },
-      rawBody: fixture(d.fixture),
-      queryToken: null,
-    });
-  }
-}
 
 /**
  * Independent of the demo data: a database without people gets its first admin (and demo people
@@ -83,8 +61,11 @@ async function main() {
     console.log('[seed] database already has data; demo seed skipped');
     return;
   }
-  await seedDemo(token);
-  console.log(`[seed] demo data: ${demoSources.length} sources, ${demoWorkflowFiles.length} workflows, ${demoDeliveries.length} past events`);
+  const port = env().PORT;
+  // npm start says where its sandbox listens (scripts/start.mjs); a hand-run seed assumes the same default.
+  const sandboxUrl = arg('sandbox-url') ?? `http://127.0.0.1:${Number(port) + 10_000}`;
+  const { repository } = await seedDemo(token, { railyardUrl: `http://localhost:${port}`, sandboxUrl, gitDir: join(root, '.railyard', 'demo-git') });
+  console.log(`[seed] demo data: ${demoSources.length} sources, ${demoWorkflowFiles.length} workflows and the release pipeline shop-web (repository ${repository}, sandbox ${sandboxUrl})`);
 }
 
 main()
