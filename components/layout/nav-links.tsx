@@ -1,6 +1,6 @@
 'use client';
 
-import { Activity, CircleCheck, LayoutDashboard, Library, Play, ScrollText, Send, Users, Workflow } from 'lucide-react';
+import { Activity, BookOpen, CircleCheck, FlaskConical, LayoutDashboard, Library, Play, ScrollText, Send, TrainFront, Users, Workflow } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
@@ -11,8 +11,11 @@ export const NAV = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
   { href: '/events', label: 'Events', icon: Activity },
   { href: '/runs', label: 'Runs', icon: Play },
+  { href: '/trains', label: 'Trains', icon: TrainFront },
+  { href: '/processes', label: 'Processes', icon: BookOpen },
   { href: '/registry', label: 'Registry', icon: Library },
   { href: '/send', label: 'Send event', icon: Send },
+  { href: '/simulate', label: 'Simulate', icon: FlaskConical },
   { href: '/approvals', label: 'Approvals', icon: CircleCheck },
   { href: '/audit', label: 'Audit trail', icon: ScrollText },
   // Shown to admins only (the API refuses everyone else anyway).
@@ -27,8 +30,8 @@ function isActive(pathname: string, href: string): boolean {
 export function NavLinks({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
   const pathname = usePathname() ?? '/';
   const isAdmin = useCan('users.manage');
-  // Workflow pages are reached from the registry, so highlight Registry there.
-  const effective = pathname.startsWith('/workflows') ? '/registry' : pathname;
+  // Workflow pages are reached from the registry, pipeline pages from Trains.
+  const effective = pathname.startsWith('/workflows') ? '/registry' : pathname.startsWith('/pipelines') ? '/trains' : pathname;
   return (
     <ul className={cn('flex gap-0.5', orientation === 'vertical' ? 'flex-col' : 'flex-row overflow-x-auto')}>
       {NAV.filter((n) => isAdmin || !('admin' in n)).map(({ href, label, icon: Icon }) => {

@@ -17,6 +17,7 @@ import type { RouteCall } from '../../support/api-routes';
 import { postEvent, waitFor } from '../../support/harness';
 import type { Answer } from '../../support/http';
 import { createPerson, sessionHeaders, type Person } from '../../support/people';
+import { trainMatrixEntries } from './role-matrix-trains';
 
 export type CallerKind = 'anonymous' | 'token' | 'session' | 'scoped';
 export type Caller = { kind: CallerKind; label: string; role: Role | null; person: Person | null; headers: Record<string, string> };
@@ -79,9 +80,21 @@ export function matrixEntries(ctx: MatrixContext): Record<string, Entry> {
     'POST /api/replays': { access: 'role', min: 'editor', subject: async () => ({ body: { eventId: (await db().event.findFirstOrThrow({ where: { type: 'boom' } })).id, workflow: 'boom' } }) },
     'GET /api/registry': { access: 'role', min: 'viewer' },
     'GET /api/actions': { access: 'role', min: 'viewer' },
+    // The living documentation and search: everyone who reads workflows reads these.
+    'GET /api/processes': { access: 'role', min: 'viewer' },
+    'GET /api/processes/[source]/[type]': { access: 'role', min: 'viewer', subject: fixed({ source: 'generic', type: 'hold' }) },
+    'GET /api/search': { access: 'role', min: 'viewer', subject: async () => ({ query: '?q=hold' }) },
     // The editor's completion data and previews: viewers read events already; previews load no secret.
     'GET /api/event-types/[source]/[type]/sample': { access: 'role', min: 'viewer', subject: fixed({ source: 'generic', type: 'hold' }) },
     'POST /api/expressions/preview': { access: 'role', min: 'viewer', subject: fixed({}, { template: '{{ event.payload }}', payload: { ok: true } }) },
+    // The simulator and the export read only what viewers read already (no secret is loaded or exported).
+    'POST /api/simulate': { access: 'role', min: 'viewer', subject: fixed({}, { source: 'generic', type: 'hold', payload: { n: 1 } }) },
+    'GET /api/export': { access: 'role', min: 'viewer' },
+    'POST /api/import': {
+      access: 'role',
+      min: 'editor',
+      subject: async () => ({ body: `---\napiVersion: railyard/v1\nkind: EventType\nsource: generic\ntype: ${uniq('imported')}\ndescription: From the matrix.\n` }),
+    },
     'GET /api/sources': { access: 'role', min: 'viewer' },
     'POST /api/sources': { access: 'role', min: 'editor', subject: async () => ({ body: { key: uniq('src'), name: 'Matrix', preset: 'generic', auth: { mode: 'token', secret: 'matrix-secret-1' } } }) },
     'GET /api/sources/[key]': { access: 'role', min: 'viewer', subject: fixed({ key: 'generic' }) },
@@ -146,5 +159,6 @@ export function matrixEntries(ctx: MatrixContext): Record<string, Entry> {
     // next-auth's handler reads cookies() from Next's request scope, so it cannot run in-process.
     'GET /api/auth/[...nextauth]': { access: 'next-only', why: 'next-auth: csrf, providers, session, sign-in pages', coveredBy: 'e2e/support/auth.ts' },
     'POST /api/auth/[...nextauth]': { access: 'next-only', why: 'next-auth sign-in callbacks and sign-out, CSRF-checked by next-auth', coveredBy: 'e2e/support/auth.ts' },
+    ...trainMatrixEntries(),
   };
 }
