@@ -3,7 +3,9 @@
 // then migrations (as the owner), seed, `next build` when stale, and the web and worker processes
 // (as the app role). Every part is supervised: a crashed web or worker is restarted with backoff;
 // only Postgres or Redis failing for good stops everything. Ctrl-C stops web and worker first, then
-// Redis and Postgres, so nothing loses its database mid-shutdown.
+// Redis and Postgres, so nothing loses its database mid-shutdown. With the embedded database (or
+// RAILYARD_SANDBOX=true) it also runs the sandbox (scripts/sandbox/server.mjs): local stand-ins for
+// Jira and Jenkins that the seeded demo pipeline shop-web talks to; RAILYARD_SANDBOX=false turns it off.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -106,6 +108,13 @@ async function main() {
     say(`redis ready on ${redisUrl}`);
   }
 
+  // The sandbox serves the demo pipeline where no real Jira or Jenkins is configured: by default only
+  // with the embedded database (a fresh try-out), never silently beside a production database.
+  const sandboxFlag = process.env.RAILYARD_SANDBOX;
+  const sandboxOn = sandboxFlag ? /^(true|1|yes|on)$/i.test(sandboxFlag) : !process.env.DATABASE_URL;
+  const sandboxPort = Number(process.env.RAILYARD_SANDBOX_PORT || port + 10_000);
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+
   const { DATABASE_MIGRATE_URL: _owner, ...inherited } = process.env; // the owner's URL never reaches web or worker
   const env = {
     // A self-hosted tool should not phone home; Next's telemetry is off unless asked for.
@@ -117,6 +126,8 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.authSecret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
+    // git.clone/git.push may use the demo pipeline's local repository (created by the seed).
+    RAILYARD_GIT_LOCAL_REMOTES: [process.env.RAILYARD_GIT_LOCAL_REMOTES, path.join(dataDir, 'demo-git')].filter(Boolean).join(path.delimiter),
   };
 
   const migrateEnv = migrateUrl ? { ...env, DATABASE_MIGRATE_URL: migrateUrl } : env;
@@ -129,7 +140,8 @@ async function main() {
   const reportFile = path.join(dataDir, 'seed-report.json');
   fs.rmSync(reportFile, { force: true });
   const seedEnv = { ...env, RAILYARD_ADMIN_TOKEN: secrets.adminToken, RAILYARD_ADMIN_PASSWORD: secrets.adminPassword, RAILYARD_DEMO_PEOPLE: String(demoPeople) };
-  if ((await run(bin('tsx'), ['prisma/seed/index.ts', `--report=${reportFile}`, `--why=${why}`], { cwd: root, env: seedEnv })) !== 0) {
+  const seedArgs = ['prisma/seed/index.ts', `--report=${reportFile}`, `--why=${why}`, `--sandbox-url=${sandboxUrl}`];
+  if ((await run(bin('tsx'), seedArgs, { cwd: root, env: seedEnv })) !== 0) {
     throw new Error('seed failed');
   }
   const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : null;
@@ -147,16 +159,30 @@ async function main() {
     : [bin('next'), ['start', '-p', String(port), '-H', host]];
   const web = superviseCommand('web', webCmd, webArgs, { spawnOptions: { cwd: root, env: { ...env, NODE_ENV: 'production' } } });
   const worker = superviseCommand('worker', bin('tsx'), ['worker/index.ts'], { spawnOptions: { cwd: root, env }, stopTimeoutMs: 15_000 });
-  // Web and worker stop together, before Redis and Postgres.
-  cleanups.push(['web and worker', () => Promise.all([web.stop(), worker.stop()])]);
-  await Promise.all([web.started, worker.started]);
-
   const probeHost = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const sandbox = sandboxOn ? startSandbox(sandboxPort, `http://${probeHost}:${port}`) : null;
+  // Web, worker and sandbox stop together, before Redis and Postgres.
+  cleanups.push(['web and worker', () => Promise.all([web.stop(), worker.stop(), sandbox?.stop()])]);
+  await Promise.all([web.started, worker.started, sandbox?.started]);
+  say(sandboxOn
+    ? `sandbox (stand-ins for Jira and Jenkins, used by the demo pipeline shop-web) on ${sandboxUrl}; RAILYARD_SANDBOX=false turns it off`
+    : 'sandbox off: point the shop-web workflows and the JIRA_*/JENKINS_* secrets at your Jira and Jenkins');
   if (await waitForHttp(`http://${probeHost}:${port}`)) {
     const adminEmail = process.env.RAILYARD_ADMIN_EMAIL ?? 'admin@railyard.local';
     console.log(banner({ url: `http://localhost:${port}`, host, secrets, report, adminEmail, demoPeople, env: process.env }));
     secrets.markShown();
   }
+}
+
+/** The sandbox gets no database or Redis URL, no keys: only where to listen and whom to call back. */
+function startSandbox(sandboxPort, railyardUrl) {
+  const own = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('RAILYARD_SANDBOX_')));
+  const env = {
+    PATH: process.env.PATH, HOME: process.env.HOME, ...own, RAILYARD_SANDBOX_PORT: String(sandboxPort),
+    RAILYARD_SANDBOX_CALLBACK_URL: process.env.RAILYARD_SANDBOX_CALLBACK_URL ?? railyardUrl,
+    RAILYARD_SANDBOX_STATE: path.join(dataDir, 'sandbox', 'state.json'),
+  };
+  return superviseCommand('sandbox', process.execPath, [path.join(root, 'scripts/sandbox/server.mjs')], { spawnOptions: { cwd: root, env } });
 }
 
 main().catch((error) => {

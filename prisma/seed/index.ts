@@ -2,7 +2,7 @@
 // (and demo people) while no user exists, the demo-people rule (prisma/seed/demo-people-rule.ts),
 // and, into an empty database only, the demo company (prisma/seed/demo.ts).
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPassword } from '@/server/auth/password';
 import { provisionAdminToken } from '@/server/auth/tokens';
@@ -64,6 +64,8 @@ async function main() {
   const port = env().PORT;
   // npm start says where its sandbox listens (scripts/start.mjs); a hand-run seed assumes the same default.
   const sandboxUrl = arg('sandbox-url') ?? `http://127.0.0.1:${Number(port) + 10_000}`;
+  // What the sandbox remembers (comments, builds) belongs to trains this new database never had.
+  rmSync(join(root, '.railyard', 'sandbox'), { recursive: true, force: true });
   const { repository } = await seedDemo(token, { railyardUrl: `http://localhost:${port}`, sandboxUrl, gitDir: join(root, '.railyard', 'demo-git') });
   console.log(`[seed] demo data: ${demoSources.length} sources, ${demoWorkflowFiles.length} workflows and the release pipeline shop-web (repository ${repository}, sandbox ${sandboxUrl})`);
 }
