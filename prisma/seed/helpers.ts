@@ -38,7 +38,7 @@ export async function resetDatabase() {
   await client.connect();
   try {
     await client.query(
-      'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret", "User", "UserIdentity", "AuditEntry", "WorkflowDraft", "TrainFeature", "TrainStation", "Train", "Feature", "PipelineVersion", "Pipeline" RESTART IDENTITY CASCADE',
+      'TRUNCATE "StepRun", "Run", "Event", "WorkflowVersion", "Workflow", "EventType", "Source", "ApiToken", "Secret", "User", "UserIdentity", "AuditEntry", "WorkflowDraft", "TrainFeature", "TrainStation", "Train", "Feature", "PipelineVersion", "Pipeline", "NotificationDelivery", "SubscriptionState", "Subscription" RESTART IDENTITY CASCADE',
     );
   } finally {
     await client.end();
