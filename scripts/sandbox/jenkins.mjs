@@ -8,7 +8,7 @@ import { reply } from './http.mjs';
 
 const bootId = randomBytes(4).toString('hex'); // keeps delivery ids unique across restarts
 
-export function jenkinsRoutes(state, { baseUrl, callbackUrl, hookToken, startMs, buildMs, log, changed }) {
+export function jenkinsRoutes(state, { baseUrl, hook, startMs, buildMs, changed }) {
   const sessions = new Map(); // session cookie → crumb
 
   const jobPath = (job) => job.split('/').map((n) => `job/${encodeURIComponent(n)}/`).join('');
@@ -28,25 +28,8 @@ export function jenkinsRoutes(state, { baseUrl, callbackUrl, hookToken, startMs,
     },
   });
 
-  async function notify(b, phase) {
-    if (!callbackUrl) return log(`${b.job} #${b.number} ${phase}: no RAILYARD_SANDBOX_CALLBACK_URL, nobody told`);
-    const url = `${callbackUrl.replace(/\/+$/, '')}/api/hooks/jenkins?token=${encodeURIComponent(hookToken)}`;
-    const body = JSON.stringify(notification(b, phase));
-    // Railyard may still be starting (npm start boots the sandbox first): retry with backoff.
-    for (let attempt = 1, wait = 1000; attempt <= 10; attempt++, wait = Math.min(wait * 2, 15_000)) {
-      try {
-        const res = await fetch(url, {
-          method: 'POST', body, signal: AbortSignal.timeout(10_000),
-          headers: { 'content-type': 'application/json', 'idempotency-key': `sandbox-${bootId}-${b.queueId}-${phase}` },
-        });
-        if (res.ok) return log(`${b.job} #${b.number} ${phase}: told Railyard (${res.status})`);
-        if (res.status < 500 && res.status !== 429) return log(`${b.job} #${b.number} ${phase}: Railyard refused the notification (${res.status} ${await res.text()})`);
-      } catch (err) {
-        if (attempt === 10) return log(`${b.job} #${b.number} ${phase}: could not reach Railyard (${err.message})`);
-      }
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
+  const notify = (b, phase) =>
+    hook('jenkins', notification(b, phase), `sandbox-${bootId}-jenkins-${b.queueId}-${phase}`, `${b.job} #${b.number} ${phase}`);
 
   /** Moves one build along; also used for builds a restart found unfinished. */
   function schedule(b) {

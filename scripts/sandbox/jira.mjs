@@ -1,7 +1,12 @@
 // The sandbox's Jira: the REST API v2 endpoints the jira.* actions call (issue, comments,
 // transitions, watchers), for a made-up project SHOP. Any SHOP-<n> issue exists (the demo's
-// features and its release ticket SHOP-100); other projects answer 404 as Jira does.
+// features and its release ticket SHOP-100); other projects answer 404 as Jira does. A transition
+// is sent to Railyard's Jira webhook as Jira sends it (jira:issue_updated with a status changelog
+// item), so moving SHOP-110 to "Ready for release" makes it a ready feature of shop-web.
+import { randomBytes } from 'node:crypto';
 import { reply } from './http.mjs';
+
+const bootId = randomBytes(4).toString('hex');
 
 const WORKFLOW = {
   'To Do': [{ id: '11', name: 'Start Progress', to: 'In Progress' }, { id: '31', name: 'Done', to: 'Done' }],
@@ -21,7 +26,7 @@ export function browsePage(state, key) {
     `Watchers: ${issue.watchers.join(', ') || 'none'}\n\n${comments || 'No comments yet.'}\n`;
 }
 
-export function jiraRoutes(state, baseUrl) {
+export function jiraRoutes(state, baseUrl, hook) {
   const issueOf = (key) => {
     if (!/^SHOP-\d+$/.test(key)) return null;
     state.jira[key] ??= { status: 'To Do', summary: SUMMARIES[key] ?? `Sandbox issue ${key}`, comments: [], watchers: [] };
@@ -73,8 +78,17 @@ export function jiraRoutes(state, baseUrl) {
       case 'POST /transitions': {
         const t = (WORKFLOW[issue.status] ?? []).find((x) => x.id === req.json?.transition?.id);
         if (!t) return reply(res, 400, { errorMessages: [`Transition id '${req.json?.transition?.id}' is not valid for this issue.`], errors: {} }), true;
+        const from = issue.status;
         issue.status = t.to;
         changed(`Jira: ${key} → ${t.to}`);
+        state.nextDelivery = (state.nextDelivery ?? 0) + 1;
+        const delivery = `sandbox-${bootId}-jira-${key}-${state.nextDelivery}`;
+        void hook('jira', {
+          timestamp: Date.now(), webhookEvent: 'jira:issue_updated', issue_event_type_name: 'issue_generic',
+          user: { name: 'railyard-bot' },
+          issue: { id: key.split('-')[1], key, self: `${baseUrl()}/rest/api/2/issue/${key}`, fields: { summary: issue.summary, status: { name: t.to } } },
+          changelog: { id: delivery, items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', fromString: from, toString: t.to }] },
+        }, delivery, `Jira ${key} ${from} → ${t.to}`);
         reply(res, 204);
         break;
       }

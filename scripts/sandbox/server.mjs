@@ -6,7 +6,7 @@
 //
 //   RAILYARD_SANDBOX_PORT          port (0 picks a free one; the line "[sandbox] listening on URL" says which)
 //   RAILYARD_SANDBOX_CALLBACK_URL  Railyard's base URL, for the Jenkins webhook calls
-//   RAILYARD_SANDBOX_HOOK_TOKEN    the token of Railyard's `jenkins` source (demo: railyard-demo-secret)
+//   RAILYARD_SANDBOX_HOOK_TOKEN    the token of Railyard's `jenkins` and `jira` sources (demo: railyard-demo-secret)
 //   RAILYARD_SANDBOX_USER / _TOKEN the basic-auth credentials it accepts (demo: railyard-bot / sandbox-token)
 //   RAILYARD_SANDBOX_BUILD_MS      how long a build takes (default 4000); RAILYARD_SANDBOX_STATE a JSON file to keep state in
 //
@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { railyardHook } from './callback.mjs';
 import { basicCredentials, readRequest, reply } from './http.mjs';
 import { jenkinsRoutes } from './jenkins.mjs';
 import { browsePage, jiraRoutes } from './jira.mjs';
@@ -49,14 +50,14 @@ function changed(what) {
 }
 
 let url = '';
-const jira = jiraRoutes(state, () => url);
+// The demo's jira and jenkins sources share one token (prisma/seed/demo-data.ts DEMO_SECRET).
+const hook = railyardHook({ callbackUrl: env.RAILYARD_SANDBOX_CALLBACK_URL || null, token: env.RAILYARD_SANDBOX_HOOK_TOKEN || 'railyard-demo-secret', log });
+const jira = jiraRoutes(state, () => url, hook);
 const jenkins = jenkinsRoutes(state, {
   baseUrl: () => url,
-  callbackUrl: env.RAILYARD_SANDBOX_CALLBACK_URL || null,
-  hookToken: env.RAILYARD_SANDBOX_HOOK_TOKEN || 'railyard-demo-secret',
+  hook,
   startMs: Number(env.RAILYARD_SANDBOX_START_MS || 1000),
   buildMs: Number(env.RAILYARD_SANDBOX_BUILD_MS || 4000),
-  log,
   changed,
 });
 

@@ -24,7 +24,7 @@ import { createPeople, type Person } from '../support/people';
 import { startRouteServer } from '../support/route-server';
 import { startSandbox, type SandboxProcess } from '../support/sandbox-process';
 import { startWorkerProcess, stopAllWorkerProcesses } from '../support/worker-process';
-import { getTrain, startTrain } from './trains/trains-support';
+import { getTrain, listFeatures, startTrain } from './trains/trains-support';
 
 let tmp: string;
 let web: Awaited<ReturnType<typeof startRouteServer>>;
@@ -50,6 +50,7 @@ beforeAll(async () => {
   // Railyard's own HTTP endpoints the sandbox and the workflows call: the Jenkins webhook and the demo deploy hook.
   web = await startRouteServer({
     'POST /api/hooks/jenkins': (req) => hookPost(req, { params: Promise.resolve({ source: 'jenkins' }) }),
+    'POST /api/hooks/jira': (req) => hookPost(req, { params: Promise.resolve({ source: 'jira' }) }),
     'POST /api/demo/deploy': (req) => deployPost(req, { params: Promise.resolve({}) }),
   });
   sandbox = await startSandbox({ RAILYARD_SANDBOX_CALLBACK_URL: web.url, RAILYARD_SANDBOX_START_MS: '300', RAILYARD_SANDBOX_BUILD_MS: '1500' });
@@ -76,6 +77,18 @@ describe('the demo release pipeline shop-web', () => {
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ number: 1, version: '1.4.0', features: ['SHOP-101', 'SHOP-104', 'SHOP-107'] });
     const id = started.body.id as string;
+
+    // SHOP-110 moves to "Ready for release" in the sandbox Jira after the train left: its webhook
+    // makes the feature ready, and it waits for the next train.
+    for (const transition of ['11', '41']) {
+      const moved = await fetch(`${sandbox.url}/rest/api/2/issue/SHOP-110/transitions`, {
+        method: 'POST', body: JSON.stringify({ transition: { id: transition } }),
+        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('railyard-bot:sandbox-token').toString('base64')}` },
+      });
+      expect(moved.status).toBe(204);
+    }
+    const late = await waitFor(async () => (await listFeatures('shop-web')).body.find((f: { key: string; status: string }) => f.key === 'SHOP-110' && f.status === 'ready'), 60_000, 'SHOP-110 ready');
+    expect(late.missedTrain).toMatchObject({ number: 1 });
 
     await waitForStation(id, 'cut');
     expect(git('branch', '--list', 'release/1.4.0')).toContain('release/1.4.0');
