@@ -7,6 +7,7 @@ import type { LiveLogMessage, LiveMessage, LiveStep } from '@/engine/dto/live';
 import type { RunDetail, RunSummary, StepRunDto } from '@/engine/dto/runs';
 import { isTerminalRun } from '@/engine/run/status';
 import { keys, PAGE_SIZE, type EventFilters, type EventPages, type RunFilters } from './queries';
+import { refetchAfterFirstFetch } from './refetch-after-fetch';
 import { invalidateTrainQueries } from './train-queries';
 
 // Live prepends would grow an open feed forever; keep a generous cap per cached list.
@@ -66,6 +67,7 @@ function applyRun(qc: QueryClient, run: RunSummary): void {
   if (before && !isTerminalRun(before.status) && isTerminalRun(run.status)) {
     void qc.invalidateQueries({ queryKey: detailKey, exact: true });
   }
+  if (!before) refetchAfterFirstFetch(qc, detailKey);
 
   // A re-run or resume joins the lineage list of the run it derives from, if that one is open.
   if (run.previousRunId) {
@@ -107,6 +109,7 @@ function applyStep(qc: QueryClient, runId: string, live: LiveStep): void {
     return { ...old, steps: before ? old.steps.map((s) => (s.id === step.id ? step : s)) : [...old.steps, step] };
   });
   if (stale) refetchRun(qc, runId);
+  refetchAfterFirstFetch(qc, keys.run(runId));
 }
 
 // Deltas carry the index of their first line: lines are written at that place (a message seen
@@ -126,6 +129,7 @@ function applyLog(qc: QueryClient, msg: LiveLogMessage): void {
     return { ...old, steps: old.steps.map((s) => (s === step ? { ...s, logs } : s)) };
   });
   if (gap) refetchRun(qc, msg.runId);
+  refetchAfterFirstFetch(qc, keys.run(msg.runId));
 }
 
 export function applyLiveMessage(qc: QueryClient, msg: LiveMessage): void {

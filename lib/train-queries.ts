@@ -21,6 +21,7 @@ import {
   trainSummarySchema,
 } from '@/engine/dto/trains';
 import { apiGet, withQuery } from './api';
+import { refetchFresh } from './refetch-after-fetch';
 
 export const trainKeys = {
   pipelines: ['pipelines'] as const,
@@ -78,14 +79,13 @@ export function usePipelineMetrics(pipeline: string, days: number) {
   });
 }
 
-/** What a train or feature change makes stale. `cancelRefetch: false`: messages can arrive faster
- *  than a fetch completes, and cancelling would restart it forever. */
+/** What a train or feature change makes stale; see refetch-after-fetch.ts for why a fetch in
+ *  flight is followed by one more instead of being trusted or cancelled. */
 export function invalidateTrainQueries(qc: QueryClient, change: { pipeline: string; trainId?: string | null }): void {
-  const opts = { cancelRefetch: false };
-  void qc.invalidateQueries({ queryKey: trainKeys.pipelines, exact: true }, opts);
-  void qc.invalidateQueries({ queryKey: trainKeys.pipeline(change.pipeline), exact: true }, opts);
-  void qc.invalidateQueries({ queryKey: trainKeys.trains(change.pipeline), exact: true }, opts);
-  void qc.invalidateQueries({ queryKey: trainKeys.features(change.pipeline), exact: true }, opts);
-  void qc.invalidateQueries({ queryKey: ['pipeline-metrics', change.pipeline] }, opts);
-  if (change.trainId) void qc.invalidateQueries({ queryKey: trainKeys.train(change.trainId), exact: true }, opts);
+  refetchFresh(qc, trainKeys.pipelines, true);
+  refetchFresh(qc, trainKeys.pipeline(change.pipeline), true);
+  refetchFresh(qc, trainKeys.trains(change.pipeline), true);
+  refetchFresh(qc, trainKeys.features(change.pipeline), true);
+  refetchFresh(qc, ['pipeline-metrics', change.pipeline]);
+  if (change.trainId) refetchFresh(qc, trainKeys.train(change.trainId), true);
 }

@@ -28,8 +28,8 @@ export function MetricFigures({ metrics }: { metrics: PipelineMetrics }) {
         <div key={f.key} data-testid={`metric-${f.key}`} className="rounded-lg border border-border bg-surface p-4 shadow-xs">
           <dt className="text-[11px] font-medium tracking-wide text-muted uppercase">{f.label}</dt>
           <dd className="mt-1">
-            <span className="text-2xl font-semibold tabular-nums">{f.value}</span>
-            {f.sub && <span className="ml-2 text-xs text-muted">{f.sub}</span>}
+            <span className="block text-2xl font-semibold whitespace-nowrap tabular-nums">{f.value}</span>
+            {f.sub && <span className="block text-xs text-muted">{f.sub}</span>}
             <p className="mt-2 text-xs text-muted" data-testid={`metric-definition-${f.key}`}>
               {metrics.definitions[f.key] ?? ''}
             </p>

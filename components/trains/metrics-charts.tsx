@@ -6,7 +6,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PipelineMetrics } from '@/engine/dto/trains';
 import { formatDuration } from '@/lib/format';
-import { leadPoints, timeDomain, weeklyDeployments } from './metrics-model';
+import { durationUnit, leadPoints, stationBars, timeDomain, weeklyDeployments } from './metrics-model';
 
 const AXIS = { stroke: 'var(--border-strong)', tick: { fill: 'var(--muted)', fontSize: 11 } };
 const TOOLTIP = {
@@ -25,7 +25,7 @@ function Departures({ series }: { series: PipelineMetrics['series'] }) {
       stroke="var(--subtle)"
       strokeDasharray="3 3"
       ifOverflow="hidden"
-      label={{ value: `#${s.train}`, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 10 }}
+      label={{ value: `#${s.train}`, position: 'top', fill: 'var(--muted)', fontSize: 10 }}
     />
   ));
 }
@@ -35,19 +35,20 @@ function TimeAxis({ days, now }: { days: number; now: number }) {
 }
 
 export function LeadTimeChart({ metrics, now }: { metrics: PipelineMetrics; now: number }) {
-  const points = leadPoints(metrics.series).filter((p) => p.hours !== null);
+  const unit = durationUnit(Math.max(0, ...metrics.series.map((s) => s.leadTimeMs ?? 0)));
+  const points = leadPoints(metrics.series, unit.ms).filter((p) => p.value !== null);
   return (
-    <ComposedChart responsive style={{ width: '100%', height: 240 }} data={points} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+    <ComposedChart responsive style={{ width: '100%', height: 240 }} data={points} margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
       {TimeAxis({ days: metrics.days, now })}
-      <YAxis dataKey="hours" unit=" h" width={56} {...AXIS} />
+      <YAxis dataKey="value" unit={` ${unit.label}`} width={56} {...AXIS} />
       {Departures({ series: metrics.series })}
       <Tooltip
         {...TOOLTIP}
         labelFormatter={(t) => day(Number(t))}
-        formatter={(v, _n, item) => [`${v} h`, `Train #${(item.payload as { train: number }).train} lead time`]}
+        formatter={(v, _n, item) => [`${v} ${unit.label}`, `Train #${(item.payload as { train: number }).train} lead time`]}
       />
-      <Scatter name="Lead time from ready" dataKey="hours" fill="var(--accent)" line={{ stroke: 'var(--accent)', strokeWidth: 1.5 }} isAnimationActive={false}>
+      <Scatter name="Lead time from ready" dataKey="value" fill="var(--accent)" line={{ stroke: 'var(--accent)', strokeWidth: 1.5 }} isAnimationActive={false}>
         {points.map((p) => (
           <Cell key={p.train} fill={p.failed ? 'var(--st-red-fg)' : 'var(--accent)'} />
         ))}
@@ -59,7 +60,7 @@ export function LeadTimeChart({ metrics, now }: { metrics: PipelineMetrics; now:
 export function DeploymentsChart({ metrics, now }: { metrics: PipelineMetrics; now: number }) {
   const weeks = weeklyDeployments(metrics.series, metrics.days, now);
   return (
-    <BarChart responsive style={{ width: '100%', height: 200 }} data={weeks} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+    <BarChart responsive style={{ width: '100%', height: 200 }} data={weeks} margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
       {TimeAxis({ days: metrics.days, now })}
       <YAxis allowDecimals={false} width={56} {...AXIS} />
@@ -71,14 +72,14 @@ export function DeploymentsChart({ metrics, now }: { metrics: PipelineMetrics; n
 }
 
 export function StationMedianChart({ metrics, stations }: { metrics: PipelineMetrics; stations: { key: string; name: string }[] }) {
-  const data = stations.map((s) => ({ name: s.name, minutes: metrics.stationMedianMs[s.key] === null || metrics.stationMedianMs[s.key] === undefined ? 0 : Math.round((metrics.stationMedianMs[s.key]! / 60_000) * 10) / 10, ms: metrics.stationMedianMs[s.key] ?? null }));
+  const { unit, bars: data } = stationBars(metrics.stationMedianMs, stations);
   return (
     <BarChart responsive layout="vertical" style={{ width: '100%', height: Math.max(120, data.length * 36 + 40) }} data={data} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" horizontal={false} />
-      <XAxis type="number" unit=" min" {...AXIS} />
+      <XAxis type="number" unit={` ${unit.label}`} {...AXIS} />
       <YAxis type="category" dataKey="name" width={140} {...AXIS} />
       <Tooltip {...TOOLTIP} formatter={(_v, _n, item) => [formatDuration((item.payload as { ms: number | null }).ms), 'Median']} />
-      <Bar dataKey="minutes" fill="var(--accent)" fillOpacity={0.8} radius={[0, 3, 3, 0]} maxBarSize={20} isAnimationActive={false} />
+      <Bar dataKey="value" fill="var(--accent)" fillOpacity={0.8} radius={[0, 3, 3, 0]} maxBarSize={20} isAnimationActive={false} />
     </BarChart>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, leadPoints, timeDomain, weeklyDeployments } from './metrics-model';
+import { durationUnit, formatPercent, leadPoints, stationBars, timeDomain, weeklyDeployments } from './metrics-model';
 
 const now = Date.parse('2026-12-01T12:00:00Z');
 const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString();
@@ -23,12 +23,34 @@ describe('weeklyDeployments', () => {
 });
 
 describe('leadPoints', () => {
-  it('puts each train at its arrival, lead time in hours', () => {
-    expect(leadPoints([point(4, 3, 5_400_000, true)])).toEqual([{ t: Date.parse(at(3)), hours: 1.5, train: 4, version: '1.4.0', failed: true }]);
+  it('puts each train at its arrival, lead time in the chart unit', () => {
+    expect(leadPoints([point(4, 3, 5_400_000, true)], 3_600_000)).toEqual([{ t: Date.parse(at(3)), value: 1.5, train: 4, version: '1.4.0', failed: true }]);
   });
   it('falls back to the departure when the train did not arrive', () => {
     const p = { ...point(5, 3, null), arrivedAt: null };
-    expect(leadPoints([p])[0]).toMatchObject({ t: Date.parse(p.departedAt), hours: null });
+    expect(leadPoints([p], 60_000)[0]).toMatchObject({ t: Date.parse(p.departedAt), value: null });
+  });
+});
+
+describe('durationUnit and stationBars', () => {
+  it('picks the unit that keeps numbers readable', () => {
+    expect(durationUnit(40_000).label).toBe('s');
+    expect(durationUnit(30 * 60_000).label).toBe('min');
+    expect(durationUnit(5 * 3_600_000).label).toBe('h');
+    expect(durationUnit(9 * 86_400_000).label).toBe('d');
+  });
+  it('gives every station a bar in one unit, none for a station never timed', () => {
+    const { unit, bars } = stationBars({ cut: 1_300, prod: 31_000, test: null }, [
+      { key: 'cut', name: 'Cut' },
+      { key: 'test', name: 'Test' },
+      { key: 'prod', name: 'Production' },
+    ]);
+    expect(unit.label).toBe('s');
+    expect(bars).toEqual([
+      { name: 'Cut', value: 1.3, ms: 1_300 },
+      { name: 'Test', value: null, ms: null },
+      { name: 'Production', value: 31, ms: 31_000 },
+    ]);
   });
 });
 

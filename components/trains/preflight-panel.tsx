@@ -39,7 +39,9 @@ export function PreflightPanel({ pipeline }: { pipeline: PipelineDetail }) {
       ? `Only releasers can start a release; you are signed in as ${me.data.role}.`
       : 'Checking your role…'
     : !pf.canStart
-      ? (pf.reason ?? 'The track is busy.')
+      ? track
+        ? `The track is busy until train #${track.number} arrives or is derailed.`
+        : (pf.reason ?? 'The track is busy.')
       : null;
 
   return (
@@ -62,7 +64,7 @@ export function PreflightPanel({ pipeline }: { pipeline: PipelineDetail }) {
         </div>
       )}
       <p className="px-4 pt-3 text-sm" data-testid="preflight-summary">
-        {pf.canStart ? 'A new train departs' : 'The next train will depart'} as version{' '}
+        {pf.canStart ? 'A new train departs' : 'Once the track is free, the next train departs'} as version{' '}
         <strong className="font-mono" data-testid="preflight-version">
           {pf.nextVersion}
         </strong>{' '}

@@ -89,6 +89,9 @@ test('a releaser starts a release and watches the train arrive', async ({ page, 
   // History and metrics show the release.
   await page.goto(`/pipelines/${p.key}/history`);
   await expect(page.getByTestId('history-train-1')).toHaveAttribute('data-status', 'arrived');
+  await page.getByTestId('history-train-1').locator('summary').click();
+  await expect(page.getByTestId('history-train-1').getByTestId('changelog')).toContainText('SHOP-102');
+  await screenshots(page, 'history');
   await page.goto(`/pipelines/${p.key}/metrics`);
   await expect(page.getByTestId('metric-deploymentFrequencyPerWeek')).toContainText('1 in 90 days');
   await expect(page.getByTestId('metric-definition-changeFailureRate')).toContainText('failed');
