@@ -22,6 +22,14 @@ describe('inlineParts', () => {
       { kind: 'text', text: '. Done' },
     ]);
   });
+  it('picks out bold conventional-commit scopes', () => {
+    expect(inlineParts('**search:** typo-tolerant search SHOP-107 (13844d6)')).toEqual([
+      { kind: 'strong', text: 'search:' },
+      { kind: 'text', text: ' typo-tolerant search ' },
+      { kind: 'ticket', text: 'SHOP-107' },
+      { kind: 'text', text: ' (13844d6)' },
+    ]);
+  });
   it('picks out code spans', () => {
     expect(inlineParts('bump `package.json`')).toEqual([{ kind: 'text', text: 'bump ' }, { kind: 'code', text: 'package.json' }]);
   });

@@ -1,11 +1,17 @@
 // The changelog is text written by a workflow (commit subjects, ticket keys). It is shown as text:
 // no HTML is ever interpreted. Lines become blocks (headings "# …", list items "- …" / "* …",
-// plain lines), and inside them only http(s) links and ticket keys (SHOP-123) are picked out.
-export type Inline = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string } | { kind: 'ticket'; text: string } | { kind: 'code'; text: string };
+// plain lines), and inside them only http(s) links, ticket keys (SHOP-123), `code` and **bold**
+// (conventional-commit scopes) are picked out.
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'ticket'; text: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'strong'; text: string };
 export type Block = { kind: 'heading' | 'item' | 'text'; parts: Inline[] } | { kind: 'gap' };
 
 // A URL ends before whitespace and before trailing punctuation that usually closes a sentence.
-const TOKEN = /(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])|\b([A-Z][A-Z0-9_]+-\d+)\b|`([^`]+)`/g;
+const TOKEN = /(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])|\b([A-Z][A-Z0-9_]+-\d+)\b|`([^`]+)`|\*\*([^*]+)\*\*/g;
 
 export function inlineParts(line: string): Inline[] {
   const parts: Inline[] = [];
@@ -15,7 +21,8 @@ export function inlineParts(line: string): Inline[] {
     if (at > last) parts.push({ kind: 'text', text: line.slice(last, at) });
     if (m[1]) parts.push({ kind: 'link', text: m[1], href: m[1] });
     else if (m[2]) parts.push({ kind: 'ticket', text: m[2] });
-    else parts.push({ kind: 'code', text: m[3] ?? '' });
+    else if (m[3] !== undefined) parts.push({ kind: 'code', text: m[3] });
+    else parts.push({ kind: 'strong', text: m[4] ?? '' });
     last = at + m[0].length;
   }
   if (last < line.length) parts.push({ kind: 'text', text: line.slice(last) });

@@ -25,6 +25,12 @@ function Parts({ parts }: { parts: Inline[] }) {
             {p.text}
           </code>
         );
+      case 'strong':
+        return (
+          <strong key={i} className="font-semibold">
+            {p.text}
+          </strong>
+        );
       default:
         return <Fragment key={i}>{p.text}</Fragment>;
     }

@@ -26,15 +26,17 @@ export function FeatureList({ items, actions, empty, label = 'Features' }: { ite
         return (
           <li key={f.key} data-testid={`feature-${f.key}`} data-status={f.status} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5">
             <div className="min-w-0 flex-1">
-              <div className="flex flex-wrap items-center gap-2">
+              <div className="flex min-w-0 items-center gap-2">
                 {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-mono text-xs font-semibold text-accent hover:underline">
+                  <a href={href} target="_blank" rel="noopener noreferrer" className="inline-flex shrink-0 items-center gap-1 font-mono text-xs font-semibold text-accent hover:underline">
                     {f.key} <ExternalLink aria-hidden className="size-3" />
                   </a>
                 ) : (
-                  <span className="font-mono text-xs font-semibold">{f.key}</span>
+                  <span className="shrink-0 font-mono text-xs font-semibold">{f.key}</span>
                 )}
-                <span className="truncate text-sm">{f.title}</span>
+                <span className="min-w-0 truncate text-sm" title={f.title}>
+                  {f.title}
+                </span>
               </div>
               <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-muted">
                 <span>{f.owner ? `Owner: ${f.owner}` : 'No owner'}</span>

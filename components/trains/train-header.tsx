@@ -13,6 +13,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Tag } from '@/components/ui/tag';
 import { DerailButton } from './derail-dialog';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 
 export function TrainHeader({ train, pipelineName }: { train: TrainDetail; pipelineName: string }) {
   const canDerail = useCan('trains.start') && train.status === 'running';
@@ -46,7 +47,13 @@ export function TrainHeader({ train, pipelineName }: { train: TrainDetail; pipel
               ? 'Arrived: every station was reached.'
               : 'Derailed: its features went back to ready and board the next train.'
         }
-        actions={canDerail && <DerailButton train={train} />}
+        actions={
+          <>
+            {/* A train's messages come from its pipeline's subscription. */}
+            <SubscribeButton target={{ kind: 'pipeline', key: train.pipeline }} />
+            {canDerail && <DerailButton train={train} />}
+          </>
+        }
       />
       {train.derailReason && (
         <div role="alert" data-testid="derail-reason-shown" className="mb-4 rounded-md border tone-red p-3 text-sm">

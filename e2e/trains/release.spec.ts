@@ -1,10 +1,29 @@
-// The flagship use, as a product manager does it: a releaser opens the pipeline, reads the
-// pre-flight panel, presses Start release, confirms, and watches the train go station by station
-// without reloading; Start is disabled with the reason while the train runs; someone else approves
-// the production gate and the train arrives. Screenshots of the pages, light and dark, for review.
+// The flagship use, as a product manager does it, on the seeded demo pipeline shop-web (its git
+// repository and the sandbox Jira and Jenkins): a releaser opens the pipeline, reads the pre-flight
+// panel, presses Start release, confirms, and watches the train go station by station without
+// reloading, the sandbox CI's callback moving it past Preproduction build; Start is disabled with
+// the reason while the train runs; someone else approves the production gate and the train
+// arrives. Screenshots of the pages, light and dark, for review.
 import { expect, test, type Page } from '@playwright/test';
+import type { SandboxProcess } from '../../tests/support/sandbox-process';
 import { signInAs } from '../support/auth';
-import { seedSmallPipeline } from '../support/trains';
+import { seedDemoPipeline } from '../support/demo';
+
+const p = {
+  key: 'shop-web',
+  boarding: ['SHOP-101', 'SHOP-104', 'SHOP-107'],
+  notReady: { key: 'SHOP-110', title: 'Share a wishlist by link' },
+};
+// Generous: git clones and pushes on two shared cores; the spec waits, it never times.
+const station = { timeout: 90_000 };
+
+let sandbox: SandboxProcess | undefined;
+test.beforeAll(async ({ request, baseURL }) => {
+  sandbox = await seedDemoPipeline(request, baseURL!);
+});
+test.afterAll(async () => {
+  await sandbox?.stop();
+});
 
 // In the test's output folder (test-results/… unless the config says otherwise).
 async function screenshots(page: Page, name: string) {
@@ -17,9 +36,8 @@ async function screenshots(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('a releaser starts a release and watches the train arrive', async ({ page, request, browser }) => {
-  test.setTimeout(120_000);
-  const p = await seedSmallPipeline(request);
+test('a releaser starts a release of the demo pipeline and watches the train arrive', async ({ page, browser }) => {
+  test.setTimeout(420_000);
 
   await signInAs(page, 'releaser');
   await page.goto(`/pipelines/${p.key}`);
@@ -28,10 +46,11 @@ test('a releaser starts a release and watches the train arrive', async ({ page, 
   // Pre-flight: the version, who boards, who stays behind and why, the stations ahead.
   const panel = page.getByTestId('preflight-panel');
   await expect(panel.getByTestId('preflight-version')).toHaveText('1.4.0');
-  await expect(panel.getByTestId(`boarding-${p.ready.key}`)).toContainText(p.ready.title);
-  await expect(panel.getByTestId(`not-ready-${p.open.key}`)).toContainText(p.open.title);
-  await expect(panel.getByTestId('preflight-stations')).toContainText('Cut branch');
-  await expect(panel.getByTestId('preflight-stations')).toContainText('Production');
+  for (const key of p.boarding) await expect(panel.getByTestId(`boarding-${key}`)).toBeVisible();
+  await expect(panel.getByTestId(`not-ready-${p.notReady.key}`)).toContainText(p.notReady.title);
+  for (const name of ['Cut branch', 'Preproduction build', 'Test environment', 'Production']) {
+    await expect(panel.getByTestId('preflight-stations')).toContainText(name);
+  }
   await expect(page.getByTestId(`track-${p.key}`)).toBeVisible();
   await expect(page.getByTestId('train-marker')).toHaveCount(0);
   await screenshots(page, 'pipeline-preflight');
@@ -45,19 +64,22 @@ test('a releaser starts a release and watches the train arrive', async ({ page, 
   const navigations: string[] = [];
   page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
 
-  // The train moves live: the cut is reached, the build runs, the production gate waits.
-  await expect(page.getByTestId('line-station-cut')).toHaveAttribute('data-status', 'reached', { timeout: 20_000 });
-  await expect(page.getByTestId('line-station-preprod')).toHaveAttribute('data-status', /active|reached/);
-  await expect(page.getByTestId('line-station-preprod')).toHaveAttribute('data-status', 'reached', { timeout: 20_000 });
-  await expect(page.getByTestId('train-marker')).toHaveAttribute('data-station', 'prod');
-  await expect(page.getByTestId('station-prod').getByText('Needs approval')).toBeVisible({ timeout: 20_000 });
+  // The train moves live: the branch is cut, the sandbox CI's callback reaches Preproduction build,
+  // the test environment is deployed, and the production gate waits for an approval.
+  await expect(page.getByTestId('line-station-cut')).toHaveAttribute('data-status', 'reached', station);
+  await expect(page.getByTestId('line-station-preprod')).toHaveAttribute('data-status', 'reached', station);
+  await expect(page.getByTestId('line-station-test')).toHaveAttribute('data-status', 'reached', station);
+  await expect(page.getByTestId('train-marker')).toHaveAttribute('data-station', 'production');
+  await expect(page.getByTestId('station-production').getByText('Needs approval')).toBeVisible(station);
   expect(navigations, 'the train page must update without navigating').toEqual([]);
 
-  // The changelog the cut workflow wrote: commits and ticket keys; the manifest holds the ready feature.
+  // The changelog: the demo repository's commits since v1.3.0 with their ticket keys; the manifest holds the ready features.
   const changelog = page.getByTestId('changelog');
-  await expect(changelog).toContainText('3fa2c1d');
-  await expect(changelog.getByTestId('changelog-ticket').filter({ hasText: 'SHOP-101' })).toBeVisible();
-  await expect(page.getByTestId(`feature-${p.ready.key}`)).toHaveAttribute('data-status', 'aboard');
+  for (const key of ['SHOP-101', 'SHOP-102', 'SHOP-104', 'SHOP-105', 'SHOP-107']) {
+    await expect(changelog.getByTestId('changelog-ticket').filter({ hasText: key }).first()).toBeVisible();
+  }
+  await expect(changelog).toContainText(/guest checkout without an account/i);
+  for (const key of p.boarding) await expect(page.getByTestId(`feature-${key}`)).toHaveAttribute('data-status', 'aboard');
   await screenshots(page, 'train-running');
 
   // While the train runs, Start is disabled and says which train holds the track.
@@ -74,14 +96,14 @@ test('a releaser starts a release and watches the train arrive', async ({ page, 
   const inbox = await approver.newPage();
   await signInAs(inbox, 'admin');
   await inbox.goto('/approvals');
-  const item = inbox.getByTestId('approval-item').filter({ hasText: 'Deploy 1.4.0 to production?' });
+  const item = inbox.getByTestId('approval-item').filter({ hasText: 'shop-web 1.4.0' });
   await item.getByTestId('approval-approve').click();
   await approver.close();
 
   // The train arrives, live, on the page that stayed open.
-  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'arrived', { timeout: 20_000 });
-  await expect(page.getByTestId('line-station-prod')).toHaveAttribute('data-status', 'reached');
-  await expect(page.getByTestId(`feature-${p.ready.key}`)).toHaveAttribute('data-status', 'released');
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'arrived', station);
+  await expect(page.getByTestId('line-station-production')).toHaveAttribute('data-status', 'reached');
+  for (const key of p.boarding) await expect(page.getByTestId(`feature-${key}`)).toHaveAttribute('data-status', 'released');
   expect(page.url()).toBe(trainUrl);
   expect(navigations).toEqual([]);
   await screenshots(page, 'train-arrived');
@@ -90,7 +112,7 @@ test('a releaser starts a release and watches the train arrive', async ({ page, 
   await page.goto(`/pipelines/${p.key}/history`);
   await expect(page.getByTestId('history-train-1')).toHaveAttribute('data-status', 'arrived');
   await page.getByTestId('history-train-1').locator('summary').click();
-  await expect(page.getByTestId('history-train-1').getByTestId('changelog')).toContainText('SHOP-102');
+  await expect(page.getByTestId('history-train-1').getByTestId('changelog')).toContainText('SHOP-105');
   await screenshots(page, 'history');
   await page.goto(`/pipelines/${p.key}/metrics`);
   await expect(page.getByTestId('metric-deploymentFrequencyPerWeek')).toContainText('1 in 90 days');
