@@ -62,11 +62,18 @@ const envSchema = z.object({
   RAILYARD_MAIL_FROM: z.string().default('Railyard <railyard@localhost>'),
   /** The public URL of the web UI; its host is accepted as same-origin by the CSRF check (behind a proxy). */
   NEXTAUTH_URL: z.string().optional(),
+  /** Base of the links in notifications (subscriptions); NEXTAUTH_URL when unset. */
+  RAILYARD_PUBLIC_URL: z.url().optional(),
+  /** Rate cap per subscription: at most this many messages per window, then one "N more" summary. */
+  RAILYARD_NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().positive().default(10),
+  RAILYARD_NOTIFY_WINDOW_MS: z.coerce.number().int().positive().default(600_000),
+  /** How often the worker looks for due digests and notifications whose job was lost. */
+  RAILYARD_NOTIFY_TICK_MS: z.coerce.number().int().positive().default(60_000),
   /** Events accepted per source per minute; beyond it the intake answers 429 with Retry-After. */
   RAILYARD_INTAKE_RATE_PER_MIN: z.coerce.number().int().positive().default(6000),
   ...httpGuardShape(),
-  ...gitShape(),
   ...stallShape(),
+  ...gitShape(),
 });
 
 /** How long the web process waits on Postgres and Redis, intake limits by address, live-stream caps. */
@@ -85,6 +92,9 @@ function stallShape() {
     RAILYARD_REDIS_TIMEOUT_MS: ms(300),
     /** Failed intake deliveries (bad credential, unknown source) per client address per minute. */
     RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN: ms(300),
+    /** How long a web process reuses a source's configuration before re-reading it; changes made
+     *  through another web process are seen within this (0 = read on every delivery). */
+    RAILYARD_SOURCE_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
     /** Proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDRs. */
     RAILYARD_TRUSTED_PROXIES: z.string().default(''),
     /** Set by scripts/web-server.mjs for its own process: the header carrying each request's socket address (server/http/client-ip.ts). */
@@ -97,7 +107,6 @@ function stallShape() {
     RAILYARD_STREAM_HEARTBEAT_MS: ms(15_000),
   };
 }
-
 
 /** Outgoing-HTTP guard settings (see engine/net/address-class.ts). */
 function httpGuardShape() {
@@ -130,7 +139,6 @@ export function httpLimitSettings(): { connectTimeoutMs: number; timeoutMs: numb
   const p = z.object(httpLimitShape()).parse(process.env);
   return { connectTimeoutMs: p.RAILYARD_HTTP_CONNECT_TIMEOUT_MS, timeoutMs: p.RAILYARD_HTTP_TIMEOUT_MS, maxBodyBytes: p.RAILYARD_HTTP_MAX_BODY_BYTES };
 }
-
 
 /** Reads only the guard settings, so outgoing HTTP works where DATABASE_URL is absent (unit tests). */
 export function httpGuardSettings(): { allowHosts: string[]; allowLinkLocal: boolean } {

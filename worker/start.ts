@@ -9,13 +9,16 @@ import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
 import { abortActiveSteps, acceptSteps } from '@/server/runs/active-steps';
 import { startWorkspaceSweeper } from '@/server/runs/workspace';
+import { startNotificationTimer } from '@/server/subscriptions/digests';
 import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
 import { eventProcessProcessor } from './processors/event-process';
+import { notifyProcessor } from './processors/notify';
 import { stepRunProcessor } from './processors/step-run';
 
 const processors = {
   [QUEUES.events]: eventProcessProcessor,
   [QUEUES.steps]: stepRunProcessor,
+  [QUEUES.notify]: notifyProcessor,
 } satisfies Record<string, Processor>;
 
 export type WorkerOptions = { concurrency?: number; reconcileEveryMs?: number; reconcileGraceMs?: number };
@@ -41,6 +44,8 @@ export async function startWorkers(opts: WorkerOptions = {}) {
   const timer = setInterval(reconcile, opts.reconcileEveryMs ?? 5_000);
   // Old run workspaces (clones, build output) are deleted past their retention.
   const stopSweeper = startWorkspaceSweeper();
+  // Digests whose hour or day is over, and deliveries whose job Redis lost.
+  const stopNotifyTimer = startNotificationTimer();
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   return {
@@ -51,6 +56,7 @@ export async function startWorkers(opts: WorkerOptions = {}) {
     async stop(graceMs: number = env().RAILYARD_SHUTDOWN_GRACE_MS) {
       clearInterval(timer);
       stopSweeper();
+      stopNotifyTimer();
       const closing = Promise.all(workers.map((w) => w.close()));
       let grace: NodeJS.Timeout | undefined;
       const overdue = new Promise<'overdue'>((resolve) => (grace = setTimeout(() => resolve('overdue'), graceMs)));

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'events.replay': 'editor',
   'runs.rerun': 'editor', // re-run and resume re-execute side effects, like a replay
   'events.send': 'editor', // generic events sent with a personal token or from the Send page
+  'subscriptions.team': 'editor', // subscriptions that post to a team channel; everyone manages their own
   'users.manage': 'admin',
   'tokens.manage': 'admin', // other people's tokens; everyone manages their own
   'secrets.manage': 'admin',

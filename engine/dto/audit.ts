@@ -14,7 +14,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-export const AUDIT_SUBJECT_TYPES = ['workflow', 'source', 'secret', 'user', 'token', 'run', 'event', 'pipeline', 'train', 'feature'] as const;
+export const AUDIT_SUBJECT_TYPES = ['workflow', 'source', 'secret', 'user', 'token', 'run', 'event', 'pipeline', 'train', 'feature', 'subscription'] as const;
 
 /** Query of GET /api/audit; `before` is the id of the last entry already shown (newest first). */
 export const auditQuerySchema = z.object({

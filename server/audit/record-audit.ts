@@ -30,12 +30,15 @@ export type AuditAction =
   | 'train.derail'
   | 'pipeline.publish'
   | 'feature.create'
-  | 'feature.update';
+  | 'feature.update'
+  | 'subscription.create'
+  | 'subscription.update'
+  | 'subscription.delete';
 
 export type AuditRecord = {
   actor: Principal;
   action: AuditAction;
-  subjectType: 'workflow' | 'source' | 'secret' | 'user' | 'token' | 'run' | 'event' | 'pipeline' | 'train' | 'feature';
+  subjectType: 'workflow' | 'source' | 'secret' | 'user' | 'token' | 'run' | 'event' | 'pipeline' | 'train' | 'feature' | 'subscription';
   subjectId: string;
   before?: unknown;
   after?: unknown;

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sharedRedis } from './connection';
-import { defaultJobOptions, jobCatalog, type JobName, type JobPayload } from './jobs';
+import { defaultJobOptions, jobCatalog, jobOptionsOf, type JobName, type JobPayload } from './jobs';
 import { guardedRedis, redisKnownDown, RedisUnavailableError } from './redis-guard';
 
 type Held = { queue: Queue; connection: Redis };
@@ -32,7 +32,7 @@ function queue(name: string, connection: Redis = sharedRedis()): Queue {
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { delayMs?: number } = {}) {
   const def = jobCatalog[name];
   const data = def.payload.parse(payload);
-  await queue(def.queue).add(name, data, { jobId: def.jobId(data as never), delay: opts.delayMs });
+  await queue(def.queue).add(name, data, { ...jobOptionsOf(name), jobId: def.jobId(data as never), delay: opts.delayMs });
 }
 
 /** Enqueue many in one round trip, never throwing: failures are left to the reconciler. */
@@ -42,7 +42,7 @@ export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPay
   try {
     const jobs = payloads.map((p) => {
       const data = def.payload.parse(p);
-      return { name, data, opts: { ...defaultJobOptions, jobId: def.jobId(data as never), delay: opts.delayMs } };
+      return { name, data, opts: { ...defaultJobOptions, ...jobOptionsOf(name), jobId: def.jobId(data as never), delay: opts.delayMs } };
     });
     // In a web process this gives up within the Redis budget (intake must answer in time).
     await guardedRedis((redis) => queue(def.queue, redis).addBulk(jobs));
@@ -69,7 +69,7 @@ export async function enqueueDue<N extends JobName>(name: N, payload: JobPayload
     // Replace rather than retry: the payload is rebuilt from the database, which is authoritative.
     await existing.remove();
   }
-  await q.add(name, data, { jobId });
+  await q.add(name, data, { ...jobOptionsOf(name), jobId });
 }
 
 export async function closeQueues(): Promise<void> {

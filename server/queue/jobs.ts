@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { JobsOptions } from 'bullmq';
 
-export const QUEUES = { events: 'events', steps: 'steps' } as const;
+export const QUEUES = { events: 'events', steps: 'steps', notify: 'notify' } as const;
 
 export const jobCatalog = {
   'event.process': {
@@ -29,7 +29,25 @@ export const jobCatalog = {
     jobId: (p: { runId: string; stepId: string; attempt: number; wake?: boolean; tag?: string }) =>
       `${p.runId}.${p.stepId}.${p.attempt}${p.wake ? '.wake' : ''}${p.tag ? `.${p.tag}` : ''}`,
   },
+  'notify.match': {
+    queue: QUEUES.notify,
+    // Which subscriptions hear of an event or a finished run (server/subscriptions/match.ts).
+    payload: z.object({ subject: z.enum(['event', 'run']), id: z.string().min(1) }),
+    jobId: (p: { subject: string; id: string }) => `notify-match.${p.subject}.${p.id}`,
+    // Matching is idempotent (deliveries are unique per subject), so a transient failure retries.
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+  },
+  'notify.send': {
+    queue: QUEUES.notify,
+    // One delivery row to one channel; the row is inserted (unique) before the job exists.
+    payload: z.object({ deliveryId: z.string().min(1) }),
+    jobId: (p: { deliveryId: string }) => `notify-send.${p.deliveryId}`,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  },
 } as const;
+
+/** Per-job options beside defaultJobOptions (notifications retry in BullMQ; steps do not). */
+export const jobOptionsOf = (name: JobName): JobsOptions => ('options' in jobCatalog[name] ? (jobCatalog[name] as { options: JobsOptions }).options : {});
 
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<N extends JobName> = z.input<(typeof jobCatalog)[N]['payload']>;

@@ -16,6 +16,7 @@ import { createRun } from '../runs/create-run';
 import { startNextInLine } from '../runs/next-in-line';
 import { publishRun } from '../runs/publish-run';
 import { matchingVersions, startRuns } from './process-event';
+import { notifyAfterRun } from '../subscriptions/hooks';
 
 export async function cancelRun(actor: Actor, runId: string): Promise<{ id: string }> {
   const who = authorize(actor, 'runs.cancel');
@@ -31,6 +32,7 @@ export async function cancelRun(actor: Actor, runId: string): Promise<{ id: stri
   await publishRun(runId, undefined, { withEvent: true });
   if (next[0]) await publishRun(next[0].runId);
   await enqueueSafely('step.run', next);
+  await notifyAfterRun(runId); // a cancelled run is a terminal outcome for workflow subscriptions
   return { id: runId };
 }
 

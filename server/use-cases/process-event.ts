@@ -13,6 +13,7 @@ import { createRun } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
 import { resolveWaitsInTx, type StepRef } from '../runs/wait-events';
 import { wakeResolved } from '../runs/waits';
+import { notifyAfterEvent } from '../subscriptions/hooks';
 import { publishEventSummaries } from './publish-event';
 import { trainsOnEvent } from './trains-on-event';
 
@@ -84,5 +85,7 @@ export async function processEvent(eventId: string): Promise<{ runIds: string[] 
   const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx });
   if (runIds === null) return { runIds: [] };
   await wakeResolved(woken);
+  // Subscriptions (issue 12): one indexed probe when nobody listens.
+  await notifyAfterEvent(event);
   return { runIds };
 }

@@ -18,6 +18,7 @@ import { postEvent, waitFor } from '../../support/harness';
 import type { Answer } from '../../support/http';
 import { createPerson, sessionHeaders, type Person } from '../../support/people';
 import { trainMatrixEntries } from './role-matrix-trains';
+import { subscriptionMatrixEntries } from './role-matrix-subscriptions';
 
 export type CallerKind = 'anonymous' | 'token' | 'session' | 'scoped';
 export type Caller = { kind: CallerKind; label: string; role: Role | null; person: Person | null; headers: Record<string, string> };
@@ -160,5 +161,6 @@ export function matrixEntries(ctx: MatrixContext): Record<string, Entry> {
     'GET /api/auth/[...nextauth]': { access: 'next-only', why: 'next-auth: csrf, providers, session, sign-in pages', coveredBy: 'e2e/support/auth.ts' },
     'POST /api/auth/[...nextauth]': { access: 'next-only', why: 'next-auth sign-in callbacks and sign-out, CSRF-checked by next-auth', coveredBy: 'e2e/support/auth.ts' },
     ...trainMatrixEntries(),
+    ...subscriptionMatrixEntries(ctx),
   };
 }
