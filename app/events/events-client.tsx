@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRegistry, useEvents } from '@/lib/queries';
 import { EventFilters } from '@/components/events/event-filters';
 import { EventsTable } from '@/components/events/events-table';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 import { CurlSnippet, pickExample } from '@/components/send/curl-snippet';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -27,9 +28,13 @@ export function EventsClient({ source, type }: { source: string; type: string })
         title="Events"
         description="Every event received, newest first. New events appear here live."
         actions={
-          <ButtonLink href="/send" variant="primary" size="sm">
-            Send event
-          </ButtonLink>
+          <>
+            {/* Filtered to one event type: follow it from here. */}
+            {source && type && <SubscribeButton target={{ kind: 'event-type', source, type }} />}
+            <ButtonLink href="/send" variant="primary" size="sm">
+              Send event
+            </ButtonLink>
+          </>
         }
       />
       <div className="mb-3">

@@ -1,6 +1,6 @@
 'use client';
 
-import { Activity, BookOpen, CircleCheck, FlaskConical, LayoutDashboard, Library, Play, ScrollText, Send, TrainFront, Users, Workflow } from 'lucide-react';
+import { Activity, BellRing, BookOpen, CircleCheck, FlaskConical, LayoutDashboard, Library, Play, ScrollText, Send, TrainFront, Users, Workflow } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
@@ -17,6 +17,7 @@ export const NAV = [
   { href: '/send', label: 'Send event', icon: Send },
   { href: '/simulate', label: 'Simulate', icon: FlaskConical },
   { href: '/approvals', label: 'Approvals', icon: CircleCheck },
+  { href: '/subscriptions', label: 'Subscriptions', icon: BellRing },
   { href: '/audit', label: 'Audit trail', icon: ScrollText },
   // Shown to admins only (the API refuses everyone else anyway).
   { href: '/admin/users', label: 'Users', icon: Users, admin: true },

@@ -8,6 +8,7 @@ import { withQuery } from '@/lib/api';
 import { InlineCode } from '@/components/ui/inline-code';
 import { Tag } from '@/components/ui/tag';
 import { ListenerCard } from './listener-card';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 
 function StepRefs({ icon: Icon, label, refs }: { icon: typeof Send; label: string; refs: ProcessEntryDto['emittedBy'] }) {
   if (refs.length === 0) return null;
@@ -33,6 +34,7 @@ export function EventSection({ entry, graphsOpen }: { entry: ProcessEntryDto; gr
         </h2>
         {!entry.registered && <Tag tone="warning" title="Only workflows mention it; register it to document its payload">not in the registry</Tag>}
         <Link href={withQuery('/events', { source: entry.source, type: entry.type })} className="text-xs text-accent hover:underline">Recent events</Link>
+        <span className="ml-auto self-center"><SubscribeButton target={{ kind: 'event-type', source: entry.source, type: entry.type }} variant="ghost" compact /></span>
       </div>
       {entry.description && <p className="mb-2 text-sm text-muted"><InlineCode text={entry.description} /></p>}
       <div className="mb-3 flex flex-col gap-1">

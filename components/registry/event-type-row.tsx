@@ -10,6 +10,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { JsonViewer } from '@/components/ui/json-viewer';
 import { Tag } from '@/components/ui/tag';
 import { WorkflowBinding } from './workflow-binding';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 import { InlineCode } from '@/components/ui/inline-code';
 
 /** "When <source>/<type> arrives, these workflows run": the living documentation of one event. */
@@ -42,6 +43,7 @@ export function EventTypeRow({ et }: { et: EventTypeDto }) {
           <ButtonLink href={withQuery('/send', { source: et.source, type: et.type })} size="sm" variant="ghost" aria-label={`Send a ${et.type} event`}>
             <Send aria-hidden /> Send
           </ButtonLink>
+          <SubscribeButton target={{ kind: 'event-type', source: et.source, type: et.type }} variant="ghost" compact />
         </div>
         {showSample && (
           <div id={sampleId} className="mt-2 rounded-md border border-border bg-surface-2 p-2">

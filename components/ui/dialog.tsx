@@ -12,9 +12,11 @@ interface DialogProps {
   title: string;
   description?: ReactNode;
   children: ReactNode;
+  /** `lg` for forms with a side-by-side preview (the subscription form). */
+  size?: 'md' | 'lg';
 }
 
-export function Dialog({ open, onClose, title, description, children }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, size = 'md' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -30,7 +32,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
       aria-labelledby={titleId}
       onClose={onClose}
       onClick={(e) => e.target === ref.current && onClose()} // click on the backdrop
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+      className={`m-auto ${size === 'lg' ? 'w-[min(56rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'} rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40`}
     >
       <div className="flex items-start justify-between gap-3 border-b border-border px-4 py-3">
         <div>

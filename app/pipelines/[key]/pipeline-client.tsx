@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { PipelineHeader } from './pipeline-header';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 
 export function PipelineClient({ pipelineKey }: { pipelineKey: string }) {
   const q = usePipeline(pipelineKey);
@@ -20,7 +21,7 @@ export function PipelineClient({ pipelineKey }: { pipelineKey: string }) {
   const p = q.data;
   return (
     <div data-testid="pipeline-page">
-      <PipelineHeader pipeline={p} actions={<HotfixStart pipeline={p} features={features.data ?? []} released={released} />} />
+      <PipelineHeader pipeline={p} actions={<><SubscribeButton target={{ kind: 'pipeline', key: p.key }} /><HotfixStart pipeline={p} features={features.data ?? []} released={released} /></>} />
       <Card className="mb-4">
         <CardHeader
           title="The track"

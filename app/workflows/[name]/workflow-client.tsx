@@ -21,6 +21,7 @@ import { Tag } from '@/components/ui/tag';
 import { ChangeHistory } from '@/components/workflow-page/change-history';
 import { HowItWorks } from '@/components/workflow-page/how-it-works';
 import { RunHealth } from '@/components/workflow-page/run-health';
+import { SubscribeButton } from '@/components/subscriptions/subscribe-button';
 import { useCan } from '@/lib/me';
 import { useProcesses } from '@/lib/process-queries';
 import { PAGE_SIZE, useActions, useRuns, useWorkflow } from '@/lib/queries';
@@ -57,6 +58,7 @@ export function WorkflowClient({ name }: { name: string }) {
         description={wf.description ? <InlineCode text={wf.description} /> : <span className="italic">No description: say what this process is for in the editor.</span>}
         actions={
           <>
+            <SubscribeButton target={{ kind: 'workflow', name: wf.name }} />
             <ButtonLink href={`/workflows/${encodeURIComponent(wf.name)}/history`} size="sm" data-testid="workflow-history">
               <History aria-hidden /> History
             </ButtonLink>
