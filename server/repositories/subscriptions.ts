@@ -51,16 +51,21 @@ export async function lockSubscription(tx: Tx, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function lastOutcome(tx: Tx, subscriptionId: string, groupKey: string): Promise<'success' | 'failure' | null> {
+/**
+ * The remembered outcome of a group and the time of the outcome it reflects (a run's end, an
+ * event's arrival), kept in `updatedAt`: set explicitly, so older news can be told apart.
+ */
+export async function outcomeState(tx: Tx, subscriptionId: string, groupKey: string): Promise<{ lastOutcome: 'success' | 'failure' | null; at: Date } | null> {
   const row = await tx.subscriptionState.findUnique({ where: { subscriptionId_groupKey: { subscriptionId, groupKey } } });
-  return row?.lastOutcome === 'success' || row?.lastOutcome === 'failure' ? row.lastOutcome : null;
+  if (!row) return null;
+  return { lastOutcome: row.lastOutcome === 'success' || row.lastOutcome === 'failure' ? row.lastOutcome : null, at: row.updatedAt };
 }
 
-export const rememberOutcome = (tx: Tx, subscriptionId: string, groupKey: string, outcome: string) =>
+export const rememberOutcome = (tx: Tx, subscriptionId: string, groupKey: string, outcome: string, at: Date) =>
   tx.subscriptionState.upsert({
     where: { subscriptionId_groupKey: { subscriptionId, groupKey } },
-    create: { subscriptionId, groupKey, lastOutcome: outcome },
-    update: { lastOutcome: outcome },
+    create: { subscriptionId, groupKey, lastOutcome: outcome, updatedAt: at },
+    update: { lastOutcome: outcome, updatedAt: at },
   });
 
 export const deliveriesExist = async (tx: Tx, subscriptionId: string, subjectKey: string) =>

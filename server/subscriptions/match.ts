@@ -2,11 +2,9 @@
 // their policies decide, and which deliveries that makes. Each subscription is decided under its
 // row lock, in one transaction with its remembered outcome and its delivery rows, so concurrent
 // outcomes are decided one after another and a retried job decides nothing twice.
-import { can } from '@/engine/auth/roles';
-import { isRole } from '@/engine/auth/roles';
-import { evaluateCondition } from '@/engine/params/condition';
+import { can, isRole } from '@/engine/auth/roles';
+import { conditionExpression, evaluateCondition } from '@/engine/params/condition';
 import { evaluateExpression } from '@/engine/params/template';
-import { conditionExpression } from '@/engine/params/condition';
 import { redactMessage } from '@/engine/subscriptions/message';
 import { decide, groupKeyOf } from '@/engine/subscriptions/policy';
 import type { Policy, Target } from '@/engine/subscriptions/schema';
@@ -65,8 +63,12 @@ export async function decideFor(s: repo.SubscriptionRow, subject: Subject, secre
   return db().$transaction(async (tx) => {
     if (!(await repo.lockSubscription(tx, s.id))) return none; // deleted meanwhile
     if (await repo.deliveriesExist(tx, s.id, subject.subjectKey)) return none; // a retried job
-    const d = decide(s.policy as Policy, subject.outcome, await repo.lastOutcome(tx, s.id, groupKey));
-    if (d.remember) await repo.rememberOutcome(tx, s.id, groupKey, d.remember);
+    const state = await repo.outcomeState(tx, s.id, groupKey);
+    // Old news for `changes`: the remembered outcome is as recent or newer (a retried job, or a
+    // run whose job ran after a later run's), so it must neither send nor overwrite it.
+    if (s.policy === 'changes' && state && subject.at.getTime() <= state.at.getTime()) return none;
+    const d = decide(s.policy as Policy, subject.outcome, state?.lastOutcome ?? null);
+    if (d.remember) await repo.rememberOutcome(tx, s.id, groupKey, d.remember, subject.at);
     if (d.action === 'skip') return none;
     const row = (status: string, subjectKey = subject.subjectKey, title = message.headline) =>
       channels.map((c) => ({ subscriptionId: s.id, subjectKey, channel: c.id, status, title, body: message as unknown as Prisma.InputJsonValue }));
@@ -78,6 +80,7 @@ export async function decideFor(s: repo.SubscriptionRow, subject: Subject, secre
     if (capDecision(await repo.subjectsSince(tx, s.id, new Date(start)), { max, windowMs }) === 'cap') {
       await repo.insertDeliveries(tx, row('capped'));
       // One summary per window and channel, sent when the window closes (its body is built then).
+      if (await repo.deliveriesExist(tx, s.id, moreSubject(start))) return none;
       const more = await repo.insertDeliveries(tx, row('pending', moreSubject(start), 'more notifications (rate cap)'));
       const delayMs = Math.max(0, start + windowMs - now.getTime());
       return { send: [], later: more.filter((m) => m.status === 'pending').map((m) => ({ id: m.id, delayMs })) };

@@ -13,6 +13,8 @@ export type Subject = {
   outcome: Outcome;
   message: NotificationMessage;
   ctx: TemplateContext;
+  /** When it happened (a run's end, an event's arrival): orders outcomes for `changes`. */
+  at: Date;
   /** Secrets granted to the run's workflow: the worker redacts the message with their values. */
   secretGrants: string[];
 };
@@ -54,11 +56,11 @@ export async function eventSubject(e: Event, opts: { asTrain: boolean }): Promis
       outcome,
       base,
     );
-    return { subjectKey: `event:${e.id}`, outcome, message, ctx, secretGrants: [] };
+    return { subjectKey: `event:${e.id}`, outcome, message, ctx, at: e.receivedAt, secretGrants: [] };
   }
   const outcome: Outcome = isTrainEvent(e) ? trainOutcome(e.type) : 'neutral';
   const message = eventMessage({ id: e.id, source: e.sourceKey, type: e.type, receivedAt: e.receivedAt.toISOString(), deliveryId: e.deliveryId }, outcome, base);
-  return { subjectKey: `event:${e.id}`, outcome, message, ctx, secretGrants: [] };
+  return { subjectKey: `event:${e.id}`, outcome, message, ctx, at: e.receivedAt, secretGrants: [] };
 }
 
 export async function runSubject(runId: string): Promise<(Subject & { workflow: string }) | null> {
@@ -80,5 +82,5 @@ export async function runSubject(runId: string): Promise<(Subject & { workflow: 
     publicBaseUrl(),
   );
   const ctx = { event: eventCtx(run.event), run: { id: run.id, number: run.number, status: run.status, workflow: wf.name, version: run.workflowVersion.version } };
-  return { subjectKey: `run:${run.id}`, outcome, message, ctx, secretGrants: wf.secretGrants, workflow: wf.name };
+  return { subjectKey: `run:${run.id}`, outcome, message, ctx, at: run.finishedAt ?? new Date(), secretGrants: wf.secretGrants, workflow: wf.name };
 }
