@@ -6,6 +6,8 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listGet, POST as createPost } from '@/app/api/subscriptions/route';
 import { PATCH as subPatch } from '@/app/api/subscriptions/[id]/route';
+import { POST as secretsPost } from '@/app/api/secrets/route';
+import { PATCH as workflowPatch } from '@/app/api/workflows/[name]/route';
 import { POST as previewPost } from '@/app/api/subscriptions/[id]/preview/route';
 import { GET as deliveriesGet } from '@/app/api/subscriptions/[id]/deliveries/route';
 import { db } from '@/server/db/client';
@@ -20,7 +22,7 @@ import { startTrain } from '@/server/use-cases/start-train';
 import { decideFor, matchNotifications } from '@/server/subscriptions/match';
 import { eventSubject } from '@/server/subscriptions/subjects';
 import { startSmtp, type LocalSmtp, type ReceivedMail } from '../support/fakes/smtp';
-import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitFor, type Workers } from '../support/harness';
+import { admin, closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitFor, type Workers } from '../support/harness';
 import { callRoute } from '../support/http';
 import { createPeople, type Person } from '../support/people';
 import { SYSTEM_ACTOR } from '@/server/auth/principal';
@@ -225,6 +227,26 @@ describe('rate cap, digests, failures', () => {
   });
 });
 
+describe('secrets', () => {
+  it('never appear in a message, even when the run failed on a URL that held one', async () => {
+    const secret = 'notify-secret-value-4242';
+    expect((await callRoute(secretsPost, '/api/secrets', {}, { headers: admin, body: { name: 'HOOK_TOKEN', value: secret } })).status).toBe(201);
+    const wf = (steps: string) => `apiVersion: railyard/v1\nkind: Workflow\nname: leaky\ntrigger: { source: generic, type: leaky }\nsteps:\n${steps}`;
+    expect((await publishYaml(wf('  - { id: a, action: log, with: { message: hi } }\n'))).status).toBe(201);
+    expect((await callRoute(workflowPatch, '/api/workflows/leaky', { name: 'leaky' }, { method: 'PATCH', headers: admin, body: { secretGrants: ['HOOK_TOKEN'] } })).status).toBe(200);
+    expect((await publishYaml(wf('  - { id: call, action: http.request, with: { url: "http://127.0.0.1:1/{{ secrets.HOOK_TOKEN }}", retries: { attempts: 0 } } }\n'))).status).toBe(201);
+    const res = await api.create(people.viewer, { target: { kind: 'workflow', name: 'leaky' }, policy: 'failures', channels: [{ kind: 'email' }, { kind: 'chat', url: `${chat.url}/leaky`, format: 'teams' }] });
+    expect(res.status).toBe(201);
+    const before = smtp.mails.length;
+    await postEvent('generic', 'leaky', {});
+    await waitFor(async () => chat.to('/leaky').length === 1 && smtp.mails.length === before + 1);
+    expect(JSON.stringify(chat.to('/leaky')[0].body)).toContain('Error');
+    expect(JSON.stringify(chat.to('/leaky')[0].body)).not.toContain(secret);
+    expect(smtp.mails[before].raw).not.toContain(secret);
+    expect(JSON.stringify(await db().notificationDelivery.findMany({ where: { subscriptionId: res.body.id } }))).not.toContain(secret);
+  });
+});
+
 describe('pipeline subscriptions', () => {
   it('hear a train depart and derail, with a link to the train and who started it', async () => {
     const text = 'apiVersion: railyard/v1\nkind: Pipeline\nkey: notify-line\nname: Notify line\nrepository: { url: /srv/git/notify-line.git }\nstations:\n  - { key: build, name: Build, reachedBy: { workflow: flaky } }\n';
@@ -247,6 +269,11 @@ describe('pipeline subscriptions', () => {
     const mails = smtp.mails.slice(mailsBefore);
     expect(mails.map(subjectOf)).toEqual([`[Railyard] notify-line ${version} departed`, `[Railyard] FAILED: notify-line ${version} derailed`]);
     expect(mails[1].raw).toContain('testing notifications');
+    const departed = await db().event.findFirstOrThrow({ where: { trainId: train.id, type: 'train.departed' } });
+    const preview = await api.preview(people.viewer, res.body.id, departed.id);
+    expect(preview.body).toMatchObject({ decision: 'send', message: { headline: `notify-line ${version} departed`, link: `${BASE}/trains/${train.id}` } });
+    expect(preview.body.rendered.map((r: { kind: string }) => r.kind)).toEqual(['chat', 'email']);
+    expect(smtp.mails.length).toBe(mailsBefore + 2); // a preview sends nothing
   });
 });
 
