@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { env } from '../env';
 import { processRole } from '../process-role';
+import { closeHotPool } from './hot-pool';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -17,7 +18,7 @@ const holder = globalThis as unknown as { railyardDb?: PrismaClient };
  * that went away (idle_in_transaction_session_timeout). A worker has nobody waiting on it, so it
  * gets the statement timeout as its read timeout and a longer connect timeout.
  */
-function poolConfig() {
+export function poolConfig() {
   const e = env();
   const web = processRole() === 'web';
   return {
@@ -49,6 +50,7 @@ export function db(): PrismaClient {
 }
 
 export async function disconnectDb(): Promise<void> {
+  await closeHotPool();
   await holder.railyardDb?.$disconnect();
   holder.railyardDb = undefined;
 }

@@ -62,15 +62,3 @@ export const findRunTrainId = async (runId: string) =>
 
 export const findRunEventDepth = async (runId: string) =>
   (await db().run.findUnique({ where: { id: runId }, select: { event: { select: { depth: true } } } }))?.event.depth ?? null;
-
-/** The first step to start marks its run running (conditional: a racing sibling may win). */
-export const markRunRunning = (runId: string) =>
-  db().run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
-
-/** What the step saw, secrets already masked by the caller. Fenced: false once the step is not
- *  held by this attempt's lease owner any more (see runs/lease.ts). */
-export const saveStepInputs = async (fence: { stepRunId: string; attempt: number; owner: string }, inputs: unknown) =>
-  (await db().stepRun.updateMany({
-    where: { id: fence.stepRunId, status: 'running', attempt: fence.attempt, leaseOwner: fence.owner },
-    data: { inputs: inputs as Prisma.InputJsonValue },
-  })).count === 1;

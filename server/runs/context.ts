@@ -1,6 +1,7 @@
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import type { RunContext } from '../actions/types';
 import type { RunWithContext } from '../repositories/runs';
+import type { Claimed } from './claim-step';
 
 export const definitionOf = (run: RunWithContext) => run.workflowVersion.definition as unknown as WorkflowDefinition;
 
@@ -19,5 +20,16 @@ export function buildRunContext(run: RunWithContext, secrets: Record<string, str
     vars: run.vars as Record<string, unknown>,
     secrets,
     run: { id: run.id, number: run.number, workflow: run.workflowVersion.workflow.name, version: run.workflowVersion.version },
+  };
+}
+
+/** The same context from a claim (claim-step.ts): nothing reloaded, the event from the cache. */
+export function claimContext(c: Claimed, secrets: Record<string, string> = {}): RunContext {
+  return {
+    event: { id: c.event.id, source: c.event.sourceKey, type: c.event.type, payload: c.event.payload, headers: c.event.headers, receivedAt: c.event.receivedAt.toISOString() },
+    steps: Object.fromEntries(Object.entries(c.steps).map(([id, s]) => [id, { status: s.status, outputs: s.outputs ?? null }])),
+    vars: c.run.vars,
+    secrets,
+    run: { id: c.run.id, number: c.run.number, workflow: c.workflow.name, version: c.run.version },
   };
 }

@@ -7,8 +7,8 @@
 // and aborts the handler.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { db } from '../db/client';
 import { env } from '../env';
+import { renewLeaseRow } from '../repositories/step-transition';
 
 export const leaseMs = () => env().RAILYARD_STEP_LEASE_MS;
 export const leaseUntil = () => new Date(Date.now() + leaseMs());
@@ -39,18 +39,15 @@ export class ShutdownError extends Error {
 
 /** Extends the lease; false when the fence no longer matches (taken over, settled or cancelled). */
 export async function renewLease(fence: Fence): Promise<boolean> {
-  const { count } = await db().stepRun.updateMany({ where: heldBy(fence), data: { leaseUntil: leaseUntil() } });
-  return count === 1;
+  return (await renewLeaseRow(fence, null, leaseUntil())).held;
 }
 
 export function startHeartbeat(fence: Fence, runId: string, controller: AbortController): () => void {
   const beat = async () => {
     try {
-      const [held, run] = await Promise.all([
-        renewLease(fence),
-        db().run.findUnique({ where: { id: runId }, select: { status: true } }),
-      ]);
-      if (run?.status === 'cancelled') controller.abort(new Error('run cancelled'));
+      // One statement: the renewal and the run's status (a cancel aborts the handler).
+      const { held, runStatus } = await renewLeaseRow(fence, runId, leaseUntil());
+      if (runStatus === 'cancelled') controller.abort(new Error('run cancelled'));
       else if (!held) controller.abort(new LeaseLostError());
     } catch (err) {
       // Postgres unreachable: keep beating; the lease only expires if this lasts longer than it.

@@ -1,18 +1,27 @@
-// The one place a step reaches an end state. Under the run's row lock it records the step, merges
-// variables, queues the steps that became ready, skips the ones that can never run, and derives
-// the run's status. Jobs for newly queued steps are enqueued after the commit. A worker settles
-// under its fence (lease.ts): if the step is no longer its own, nothing is written.
+// The one place a step reaches an end state: ONE transaction of three statements on the hot pool
+// (repositories/step-transition.ts). Statement 1 locks the run row (every state change of one run
+// is serialised on it: fan-in siblings see each other's results, so a join is queued exactly once)
+// and writes the step's end state under its fence, with the final log flush and its inputs.
+// Statement 2 reads the steps' statuses after the lock. Statement 3 queues the steps that became
+// ready, skips the ones that can never run, and writes the run's status and merged variables.
+// After the commit, one Redis round trip: the live messages (built from the rows just written,
+// never re-read) are written before the successors' jobs on the same connection, so a successor's
+// "running" can never overtake this step's outcome on the live stream.
 import { blockedSteps, readySteps } from '@/engine/workflow/dag';
-import { deriveRunStatus, isTerminalRun, type StepStatus } from '@/engine/run/status';
-import { db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import { deriveRunStatus, isTerminalRun, type RunStatus, type StepStatus } from '@/engine/run/status';
+import type { LogLine } from '@/engine/dto/runs';
+import { inHotTx } from '../db/hot-pool';
 import { enqueueSafely } from '../queue/enqueue';
-import { lockRun } from '../repositories/runs';
-import { publishRun } from './publish-run';
-import { definitionOf } from './context';
-import { heldBy, type Fence } from './lease';
-import { startNextInLine } from './next-in-line';
+import { publishLive } from '../live/stream';
+import { advanceRun, lockRunAndSettleSelf, stepStatuses } from '../repositories/step-transition';
 import { advanceTrainByRun } from '../use-cases/advance-train';
+import { publishEventSummaries } from '../use-cases/publish-event';
+import { cached } from './claim-step';
+import type { Fence } from './lease';
+import { publishRun } from './publish-run';
+import { notifyAfterRun } from '../subscriptions/hooks';
+import { startNextInLine } from './next-in-line';
+import { liveLogs, liveRun, liveStep } from './transition-live';
 
 export type Settlement = {
   status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -21,72 +30,61 @@ export type Settlement = {
   error?: string;
 };
 
+/** The executor's final log flush and the step's inputs, written in the settle transaction. */
+export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
+
 /** Returns false (and writes nothing) when `fence` is given and no longer matches the step. */
-export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence): Promise<boolean> {
+export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite): Promise<boolean> {
   const now = new Date();
-  const settled = await db().$transaction(async (tx) => {
-    const run = await lockRun(tx, runId);
-    const def = definitionOf(run);
-    const self = run.steps.find((st) => st.id === stepRunId)!;
-    const { count } = await tx.stepRun.updateMany({
-      where: fence ? heldBy(fence) : { id: stepRunId },
-      data: {
-        status: s.status,
-        outputs: (s.outputs ?? undefined) as Prisma.InputJsonValue | undefined,
-        error: s.error ?? null,
-        finishedAt: now,
-        leaseUntil: null,
-      },
-    });
-    if (count === 0) return null;
-    const statuses: Record<string, StepStatus> = Object.fromEntries(run.steps.map((st) => [st.stepId, st.status as StepStatus]));
-    statuses[self.stepId] = s.status;
-
-    const ready = run.status === 'cancelled' ? [] : readySteps(def, statuses);
+  const settled = await inHotTx(async (c) => {
+    const locked = await lockRunAndSettleSelf(c, runId, stepRunId, {
+      status: s.status, outputs: s.outputs, error: s.error ?? null, now, lines: final?.lines, inputs: final?.inputs,
+    }, fence);
+    if (!locked?.step) return null;
+    const { run, step: self } = locked;
+    const { definition: def, event } = await cached({ run });
+    const rows = await stepStatuses(c, runId);
+    const statuses: Record<string, StepStatus> = Object.fromEntries(rows.map((st) => [st.stepId, st.status as StepStatus]));
+    const cancelled = run.status === 'cancelled';
+    const ready = cancelled ? [] : readySteps(def, statuses);
     const blocked = blockedSteps(def, statuses);
-    const rows = new Map(run.steps.map((st) => [st.stepId, st]));
-    for (const id of ready) {
-      await tx.stepRun.update({ where: { id: rows.get(id)!.id }, data: { status: 'queued', attempt: 1, queuedAt: now } });
-      statuses[id] = 'queued';
-    }
-    if (blocked.length > 0) {
-      await tx.stepRun.updateMany({
-        where: { runId, stepId: { in: blocked }, status: 'pending' },
-        data: { status: 'skipped', finishedAt: now },
-      });
-      for (const id of blocked) statuses[id] = 'skipped';
-    }
-
-    const status = run.status === 'cancelled' ? 'cancelled' : deriveRunStatus(Object.values(statuses));
+    for (const id of ready) statuses[id] = 'queued';
+    for (const id of blocked) statuses[id] = 'skipped';
+    const status: RunStatus = cancelled ? 'cancelled' : deriveRunStatus(Object.values(statuses));
     const error = s.status === 'failed' ? `step "${self.stepId}" failed: ${s.error ?? 'unknown error'}` : undefined;
-    await tx.run.update({
-      where: { id: runId },
-      data: {
-        status,
-        vars: s.vars ? { ...(run.vars as object), ...s.vars } as Prisma.InputJsonValue : undefined,
-        error: run.error ?? error,
-        finishedAt: isTerminalRun(status) ? now : undefined,
-      },
-    });
-    const next = isTerminalRun(status)
-      ? await startNextInLine(tx, { workflowId: run.workflowVersion.workflowId, key: run.concurrencyKey })
+    const terminal = isTerminalRun(status);
+    const after = await advanceRun(c, runId, { ready, blocked, status, vars: s.vars, error, terminal, now });
+    const next = terminal
+      ? await startNextInLine(async (text, params) => (await c.query(text, params)).rows, { workflowId: run.workflowId, key: run.concurrencyKey })
       : [];
+    const summary = liveRun({ ...run, ...after.run }, event);
+    const logs = final?.lines.length ? liveLogs(runId, self.stepId, self.logCount - final.lines.length, final.lines) : [];
     return {
-      queued: [...ready.map((id) => ({ stepRunId: rows.get(id)!.id, runId, stepId: id, attempt: 1 })), ...next],
-      changed: [self.stepId, ...ready, ...blocked],
-      runFinished: isTerminalRun(status),
+      messages: [...logs, ...[self, ...after.queued, ...after.skipped].map((st) => liveStep(runId, st, def)), summary],
+      queued: [...after.queued.map((st) => ({ stepRunId: st.id, runId, stepId: st.stepId, attempt: 1 })), ...next],
+      runFinished: terminal,
       nextRunId: next[0]?.runId,
       trainId: run.trainId,
+      eventId: run.eventId,
     };
   });
   if (!settled) return false;
-  const { queued, changed, runFinished, nextRunId, trainId } = settled;
+  const { messages, queued, runFinished, nextRunId, trainId, eventId } = settled;
 
-  // Publish before enqueueing: once a successor can start, its "running" must not overtake this
-  // step's "succeeded" on the live stream (browsers apply messages in stream order).
-  await publishRun(runId, changed, { withEvent: runFinished });
-  if (nextRunId) await publishRun(nextRunId);
-  await enqueueSafely('step.run', queued);
+  // One round trip: publishLive writes its XADDs on the shared connection before enqueueSafely's
+  // MULTI is written (both issue their commands synchronously, in this order), and Redis runs a
+  // connection's commands in order: the outcome is on the stream before any successor can start.
+  if (nextRunId) {
+    // Rare (a queued run of the same concurrency key starts): its own state goes out before its jobs.
+    await publishLive(...messages);
+    await publishRun(nextRunId);
+    await enqueueSafely('step.run', queued);
+  } else {
+    await Promise.all([publishLive(...messages), enqueueSafely('step.run', queued)]);
+  }
+  if (runFinished) await publishEventSummaries([eventId]);
+  // Workflow subscriptions (issue 12): one indexed probe per finished run when nobody listens.
+  if (runFinished) await notifyAfterRun(runId);
   // Off the hot path unless the run works for a release train.
   if (runFinished && trainId) await advanceTrainByRun(runId).catch((err) => console.warn(`[trains] train ${trainId} not advanced by run ${runId}: ${(err as Error).message}`));
   return true;

@@ -26,6 +26,8 @@ export class StepLogger {
   /** Index in the row where the marker sits, once the tail has been written the first time. */
   private markerAt: number | undefined;
   private lost = false;
+  /** Resolved inputs not yet written: they travel with the next flush (or the settle). */
+  private inputs: { value: unknown } | undefined;
 
   constructor(
     private readonly stepRunId: string,
@@ -47,22 +49,50 @@ export class StepLogger {
     this.timer ??= setTimeout(() => void this.flush(), this.budget.inTail ? TAIL_FLUSH_MS : FLUSH_MS);
   };
 
+  /** The step's resolved inputs (secrets masked): stored with the next flush, not a write of their own. */
+  setInputs(value: unknown): void {
+    this.inputs = { value };
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /**
+   * The final flush, handed to the settle transaction instead of written here: the buffered head
+   * lines and the inputs, once earlier flushes are done. Null when this logger must flush by itself
+   * (its log reached the tail, or the step is no longer ours), which it then has done.
+   */
+  async takeFinal(): Promise<{ lines: LogLine[]; inputs?: unknown } | null> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.chain;
+    if (this.lost || this.markerAt !== undefined || this.budget.inTail) {
+      await this.flush();
+      return null;
+    }
+    const lines = this.pending;
+    const inputs = this.inputs;
+    this.pending = [];
+    this.inputs = undefined;
+    return { lines, ...(inputs && { inputs: inputs.value }) };
+  }
+
   /** Writes what is buffered; calls are serialised so lines stay in order. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const lines = this.pending;
     this.pending = [];
+    const inputs = this.inputs;
+    this.inputs = undefined;
     const tail = this.budget.takeTail(new Date());
-    if (lines.length === 0 && !tail) return this.chain;
+    if (lines.length === 0 && !tail && !inputs) return this.chain;
     this.chain = this.chain.then(async () => {
       if (this.lost) return;
       try {
         const ids = { runId: this.runId, stepId: this.stepId };
-        if (lines.length) {
-          const n = await appendLogLines(this.stepRunId, lines, this.fence);
+        if (lines.length || inputs) {
+          const n = await appendLogLines(this.stepRunId, lines, this.fence, inputs?.value);
           if (n === null) return void (this.lost = true); // no longer ours: the worker that took over writes its own lines
-          await publishLive(...logDeltas(ids, n - lines.length, lines, this.liveMaxBytes));
+          if (lines.length) await publishLive(...logDeltas(ids, n - lines.length, lines, this.liveMaxBytes));
         }
         if (tail) {
           let at = this.markerAt;

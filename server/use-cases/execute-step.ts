@@ -2,7 +2,6 @@
 // only here, in the worker) → run the handler under the lease → decide the outcome → record it.
 // Recording happens outside the handler's try block and is retried on its own (runs/step-outcome.ts):
 // a handler whose side effect succeeded is never re-run because writing its result failed.
-import type { StepRun } from '../db/generated/client';
 import type { WaitState } from '@/engine/run/wait';
 import { can, isRole } from '@/engine/auth/roles';
 import { evaluateCondition } from '@/engine/params/condition';
@@ -13,39 +12,36 @@ import type { WorkflowStep } from '@/engine/workflow/schema';
 import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
 import { env } from '../env';
-import { findRun, markRunRunning, saveStepInputs, type RunWithContext } from '../repositories/runs';
+import { publishLive } from '../live/stream';
 import { trackActiveStep } from '../runs/active-steps';
-import { claimStep, type StepJob } from '../runs/claim-step';
-import { buildRunContext, definitionOf } from '../runs/context';
+import { claimStepWithContext, type Claimed, type StepJob } from '../runs/claim-step';
+import { claimContext } from '../runs/context';
 import { LeaseLostError, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
-import { publishRun } from '../runs/publish-run';
 import { backoffMs } from '../runs/schedule-retry';
 import { settleStep } from '../runs/settle-step';
 import { StepLogger } from '../runs/step-logger';
 import { recordOutcome, type Outcome } from '../runs/step-outcome';
+import { liveRun, liveStep } from '../runs/transition-live';
 import { runWorkspace } from '../runs/workspace';
 import { assertSecretsGranted, loadStepSecrets } from '../secrets/load-secrets';
 
 export type { StepJob } from '../runs/claim-step';
 
 export async function executeStep(job: StepJob, opts: { owner?: string } = {}): Promise<'ran' | 'stale' | 'released'> {
-  const fence = await claimStep(job, opts.owner);
-  if (!fence) return 'stale';
-  const run = (await findRun(job.runId))!;
-  if (run.status === 'queued') {
-    await markRunRunning(run.id);
-    Object.assign(run, { status: 'running', startedAt: run.startedAt ?? new Date() });
-  }
-  const self = run.steps.find((s) => s.id === job.stepRunId)!;
-  const step = definitionOf(run).steps.find((s) => s.id === job.stepId)!;
+  // One statement: the lease, the run marked running, and everything below reads (claim-step.ts).
+  const claimed = await claimStepWithContext(job, opts.owner);
+  if (!claimed) return 'stale';
+  const { fence, run, step: self, definition } = claimed;
+  const step = definition.steps.find((s) => s.id === job.stepId)!;
   if (run.status === 'cancelled') {
     await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' }, fence);
     return 'ran';
   }
-  await publishRun(run.id, [job.stepId], { loaded: run });
+  // Not awaited: every later message of this step goes out on the same connection after it.
+  const started = publishLive(liveStep(run.id, self, definition), liveRun(run, claimed.event));
 
-  // Only the granted secrets this step names (grants read with the run, i.e. fresh for each step).
-  const secrets = await loadStepSecrets(run.workflowVersion.workflow, stepSecretNames(step));
+  // Only the granted secrets this step names (grants read by the claim, i.e. fresh for each step).
+  const secrets = await loadStepSecrets(claimed.workflow, stepSecretNames(step));
   const redact = <T>(value: T): T => redactSecrets(value, secrets) as T;
   const logger = new StepLogger(self.id, run.id, step.id, redact, fence);
   const controller = new AbortController();
@@ -53,10 +49,13 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
   // The heartbeat runs until the outcome is recorded: a slow recording must not lose the lease.
   const stopHeartbeat = startHeartbeat(fence, run.id, controller);
   try {
-    const outcome = await decideOutcome({ job, run, self, step, secrets, logger, controller, redact, fence });
-    await logger.flush();
+    const outcome = await decideOutcome({ job, claimed, step, secrets, logger, controller, redact, fence });
+    await started;
+    // A settle carries the last log lines and the inputs in its own transaction; other outcomes
+    // flush them first.
+    const final = outcome.kind === 'settle' ? await logger.takeFinal() : (await logger.flush(), null);
     if (outcome.kind === 'lost') console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt}: lease lost, another worker has it`);
-    const recorded = await recordOutcome(outcome, job, fence);
+    const recorded = await recordOutcome(outcome, job, fence, final ?? undefined);
     if (recorded === 'not-held') return 'stale';
     return outcome.kind === 'release' ? 'released' : 'ran';
   } finally {
@@ -95,8 +94,7 @@ async function decideOutcome(a: Attempt): Promise<Outcome> {
 
 type Attempt = {
   job: StepJob;
-  run: RunWithContext;
-  self: StepRun;
+  claimed: Claimed;
   step: WorkflowStep;
   secrets: Record<string, string>;
   logger: StepLogger;
@@ -106,35 +104,36 @@ type Attempt = {
 };
 
 async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
-  assertSecretsGranted(a.run.workflowVersion.workflow, a.step.id, stepSecretNames(a.step));
-  const context = buildRunContext(a.run, a.secrets);
+  assertSecretsGranted(a.claimed.workflow, a.step.id, stepSecretNames(a.step));
+  const context = claimContext(a.claimed, a.secrets);
   if (a.step.if && !a.job.wake && !(await evaluateCondition(a.step.if, context))) {
     a.logger.log('info', `skipped: condition "${a.step.if}" is false`);
     return 'skipped';
   }
   const action = await resolveAction(a.step.action);
   if (!action) throw new PermanentError(`unknown action "${a.step.action}"`);
-  if (a.step.action === 'shell.run') assertShellAllowed(a.run);
+  if (a.step.action === 'shell.run') assertShellAllowed(a.claimed);
   const resolved = await resolveTemplate(a.step.with, context);
   const parsed = action.definition.params.safeParse(resolved);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'with'}: ${i.message}`).join('; ');
     throw new PermanentError(`invalid parameters: ${detail}`);
   }
-  // Stored inputs are what the step saw, with every secret value masked.
-  if (!(await saveStepInputs(a.fence, a.redact(resolved)))) throw new LeaseLostError();
+  // Stored inputs are what the step saw, with every secret value masked: written with the next log
+  // flush (within 200 ms) or with the outcome, whichever comes first, not as a write of their own.
+  a.logger.setInputs(a.redact(resolved));
 
-  const waitState = a.self.waitFor as WaitState | null;
+  const waitState = a.claimed.step.waitFor as WaitState | null;
   const result = await withTimeout(
     action.handler({
       params: parsed.data,
       context,
-      idempotencyKey: `${a.run.id}.${a.step.id}.${a.job.attempt}`,
+      idempotencyKey: `${a.claimed.run.id}.${a.step.id}.${a.job.attempt}`,
       signal: a.controller.signal,
       log: a.logger.log,
       resume: a.job.wake && waitState ? { waitingSince: new Date(waitState.since), state: waitState } : null,
       now: () => new Date(),
-      workspace: () => runWorkspace(a.run.id),
+      workspace: () => runWorkspace(a.claimed.run.id),
     }),
     // Every step is bounded (RAILYARD_STEP_TIMEOUT_MS unless it sets its own). Waiting steps are
     // not held by it while they wait: waiting is a persisted state, not a running handler.
@@ -153,11 +152,11 @@ async function runAttempt(a: Attempt): Promise<ActionResult | 'skipped'> {
  * Defence in depth behind the publishing check: shell.run runs only in versions an admin published,
  * or in workflows where an admin allowed it (read per step, so withdrawing the permission is immediate).
  */
-function assertShellAllowed(run: RunWithContext): void {
-  const v = run.workflowVersion;
-  if (v.workflow.shellAllowed || (isRole(v.publisherRole) && can(v.publisherRole, 'shell.publish'))) return;
+function assertShellAllowed(c: Claimed): void {
+  const w = c.workflow;
+  if (w.shellAllowed || (isRole(w.publisherRole) && can(w.publisherRole, 'shell.publish'))) return;
   throw new PermanentError(
-    `shell.run refused: version ${v.version} of "${v.workflow.name}" was published by ${v.publisherRole ?? 'an unknown role'}, not an admin, and shell.run is not allowed for this workflow`,
+    `shell.run refused: version ${c.run.version} of "${w.name}" was published by ${w.publisherRole ?? 'an unknown role'}, not an admin, and shell.run is not allowed for this workflow`,
   );
 }
 

@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { sharedRedis } from '@/server/queue/connection';
-import { saveStepInputs } from '@/server/repositories/runs';
 import { claimStep, type StepJob } from '@/server/runs/claim-step';
 import { renewLease } from '@/server/runs/lease';
 import { releaseStep } from '@/server/runs/release-step';
@@ -67,11 +66,13 @@ describe('a worker that lost its lease', () => {
 
     // A comes back and tries everything a worker writes.
     expect(await renewLease(a)).toBe(false);
-    expect(await saveStepInputs(a, { from: 'A' })).toBe(false);
     const logA = new StepLogger(job.stepRunId, job.runId, 'a', undefined, a);
+    logA.setInputs({ from: 'A' }); // inputs travel with a log flush…
     logA.log('info', 'line from A');
     await logA.flush();
-    expect(await settleStep(job.stepRunId, job.runId, { status: 'failed', error: 'from A' }, a)).toBe(false);
+    const final = { lines: [{ at: new Date().toISOString(), level: 'info' as const, message: 'last line from A' }], inputs: { from: 'A' } };
+    // …or with the settle, as its final write.
+    expect(await settleStep(job.stepRunId, job.runId, { status: 'failed', error: 'from A' }, a, final)).toBe(false);
     expect(await scheduleRetry(a, job, 0, 'from A')).toBe(false);
     expect(await enterWait(job, { kind: 'delay' }, new Date(), a)).toBe(false);
     expect(await releaseStep(a, job)).toBe(false);

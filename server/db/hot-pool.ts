@@ -1,0 +1,64 @@
+// The step transition's own connections (DESIGN.md "Hot paths"): plain `pg`, no Prisma, used only by
+// server/repositories/step-transition.ts and runs/log-rows.ts. Same timeouts as Prisma's pool
+// (client.ts). Sized from the worker's concurrency: a step job holds at most one connection at a
+// time for its claim or settle, plus its heartbeat or a log flush, so concurrency + 4 never makes
+// a step wait for a connection while Prisma's pool (RAILYARD_DB_POOL) serves everything else.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { env } from '../env';
+import { poolConfig } from './client';
+
+const holder = globalThis as unknown as { railyardHotPool?: pg.Pool };
+
+// Prisma stores DateTime as timestamp(3) WITHOUT time zone, in UTC. pg would read those as local
+// time: read them as UTC, and write them as ISO strings cast with ::timestamp (see the repository).
+const TIMESTAMP = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function hotPool(): pg.Pool {
+  if (holder.railyardHotPool) return holder.railyardHotPool;
+  const { connectionString, connectionTimeoutMillis, query_timeout, statement_timeout, idle_in_transaction_session_timeout } = poolConfig();
+  const pool = new pg.Pool({
+    connectionString, connectionTimeoutMillis, query_timeout, statement_timeout, idle_in_transaction_session_timeout, types,
+    max: env().RAILYARD_WORKER_CONCURRENCY + 4,
+  });
+  pool.on('error', (err) => console.warn(`[db] idle hot-path connection lost: ${err.message}`));
+  holder.railyardHotPool = pool;
+  return pool;
+}
+
+export async function closeHotPool(): Promise<void> {
+  const pool = holder.railyardHotPool;
+  holder.railyardHotPool = undefined;
+  await pool?.end().catch(() => undefined);
+}
+
+/**
+ * A named prepared statement per SQL text: each connection parses and plans the transition's
+ * statements once, not at every step (the CTEs are the Postgres side of the per-step cost).
+ */
+export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  const name = names.get(text) ?? `ry_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  names.set(text, name);
+  return { name, text, values };
+}
+const names = new Map<string, string>();
+
+/** Runs `fn` in one transaction on one hot-path connection; rolls back when it throws. */
+export async function inHotTx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await hotPool().connect();
+  try {
+    await client.query('BEGIN');
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
