@@ -15,6 +15,7 @@ import { findSource } from '../repositories/sources';
 import * as repo from '../repositories/subscriptions';
 import { findWorkflow } from '../repositories/workflows';
 import { channelDtos, sealChannels, storedChannels } from '../subscriptions/channels';
+import { ensureInternalSource, INTERNAL_SOURCE } from './emit-event';
 
 type Person = Principal & { userId: string };
 
@@ -39,7 +40,9 @@ export function toSubscriptionDto(s: repo.SubscriptionRow, viewer: Person): Subs
 /** The target exists (and today every role reads every target; the check stays for when not). */
 async function checkTarget(p: Person, t: Target): Promise<void> {
   if (!can(p.role, 'read')) throw new AppError('forbidden', `your role (${p.role}) may not read ${describeTarget(t)}`);
-  if (t.kind === 'event-type' && !(await findSource(t.source))) throw badRequest(`target.source: no source "${t.source}"`);
+  // Railyard's own events (train.departed…) have a built-in source, created on first use.
+  if (t.kind === 'event-type' && t.source === INTERNAL_SOURCE) await ensureInternalSource();
+  else if (t.kind === 'event-type' && !(await findSource(t.source))) throw badRequest(`target.source: no source "${t.source}"`);
   if (t.kind === 'workflow' && !(await findWorkflow(t.name))) throw notFound(`target.name: workflow "${t.name}"`);
   if (t.kind === 'pipeline' && !(await findPipeline(t.key))) throw notFound(`target.key: pipeline "${t.key}"`);
 }

@@ -300,6 +300,8 @@ describe('the API refuses what it must', () => {
     expect(await bad({ ...ok, target: { kind: 'workflow', name: 'nope' } })).toBe('target.name: workflow "nope" not found');
     expect(await bad({ ...ok, target: { kind: 'pipeline', key: 'nope' } })).toBe('target.key: pipeline "nope" not found');
     expect(await bad({ ...ok, target: { kind: 'event-type', source: 'nope', type: 'x' } })).toBe('target.source: no source "nope"');
+    // Railyard's own source (created on first use) is always a valid source.
+    expect((await api.create(people.viewer, { ...ok, target: { kind: 'event-type', source: 'railyard', type: 'train.departed' } })).status).toBe(201);
     expect(await bad({ ...ok, channels: [{ kind: 'email', to: 'someone@else.test' }] })).toMatch(/^channels\.0\.to: a personal subscription mails its owner/);
     expect((await api.create(people.viewer, { ...ok, policy: 'sometimes' })).status).toBe(400);
   });
