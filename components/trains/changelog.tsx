@@ -15,7 +15,7 @@ function Parts({ parts }: { parts: Inline[] }) {
         );
       case 'ticket':
         return (
-          <span key={i} data-testid="changelog-ticket" className="rounded bg-surface-2 px-1 font-mono text-[0.8em] font-semibold">
+          <span key={i} data-testid="changelog-ticket" className="rounded bg-surface-2 px-1 font-mono whitespace-nowrap text-[0.8em] font-semibold">
             {p.text}
           </span>
         );

@@ -1,6 +1,7 @@
 // The four DORA figures (lead time twice: from ready and from first commit), each with the one
 // line that says how we count it: tools disagree, so the definition is part of the figure.
 import type { PipelineMetrics } from '@/engine/dto/trains';
+import { formatDuration as describeDuration } from '@/engine/trains/describe';
 import { formatDuration } from '@/lib/format';
 import { formatPercent } from './metrics-model';
 
@@ -11,13 +12,16 @@ interface Figure {
   sub?: string;
 }
 
+// Seconds matter under an hour; past that, "22 d 3 h" reads better than "531h 00m".
+const duration = (ms: number | null) => (ms === null || ms < 3_600_000 ? formatDuration(ms) : describeDuration(ms));
+
 function figures(m: PipelineMetrics): Figure[] {
   return [
     { key: 'deploymentFrequencyPerWeek', label: 'Deployment frequency', value: `${m.deploymentFrequencyPerWeek} / week`, sub: `${m.deployments} in ${m.days} days` },
-    { key: 'leadTimeFromReadyMs', label: 'Lead time from ready', value: formatDuration(m.leadTimeFromReadyMs) },
-    { key: 'leadTimeFromFirstCommitMs', label: 'Lead time from first commit', value: formatDuration(m.leadTimeFromFirstCommitMs) },
+    { key: 'leadTimeFromReadyMs', label: 'Lead time from ready', value: duration(m.leadTimeFromReadyMs) },
+    { key: 'leadTimeFromFirstCommitMs', label: 'Lead time from first commit', value: duration(m.leadTimeFromFirstCommitMs) },
     { key: 'changeFailureRate', label: 'Change failure rate', value: formatPercent(m.changeFailureRate) },
-    { key: 'timeToRestoreMs', label: 'Time to restore', value: formatDuration(m.timeToRestoreMs) },
+    { key: 'timeToRestoreMs', label: 'Time to restore', value: duration(m.timeToRestoreMs) },
   ];
 }
 
