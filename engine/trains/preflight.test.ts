@@ -13,6 +13,8 @@ describe('preflight', () => {
     const p = preflight({ kind: 'regular', running: [regular], released: [{ kind: 'regular', version: '1.4.0' }], scheme, now });
     expect(p.canStart).toBe(false);
     expect(p.reason).toBe('The track is busy: train 12 (1.5.0) is at Test environment since 2026-12-01 10:42 UTC (2 h 5 min). A new train departs once it arrives or is derailed.');
+    // The version on offer is the one after the train on the track, not that train's own.
+    expect(p.version).toBe('1.6.0');
   });
   it('lets a hotfix run beside a regular train, from the last release tag, but only one', () => {
     const released = [{ kind: 'regular' as const, version: '1.4.0' }];

@@ -31,7 +31,11 @@ export function preflight(input: { kind: TrainKind; running: readonly TrackTrain
   const holder = running.find((t) => t.kind === kind);
   if (kind === 'regular') {
     const version = nextRegularVersion(released, scheme);
-    if (holder) return { canStart: false, reason: `The track is busy: ${describeTrackTrain(holder, now)}. A new train departs once it arrives or is derailed.`, version, baseRef: null };
+    // While a train holds the track, the version shown is the one the *next* train will get.
+    if (holder) {
+      const after = nextRegularVersion([...released, { kind: 'regular', version: holder.version }], scheme);
+      return { canStart: false, reason: `The track is busy: ${describeTrackTrain(holder, now)}. A new train departs once it arrives or is derailed.`, version: after, baseRef: null };
+    }
     return { canStart: true, reason: null, version, baseRef: null };
   }
   const fix = hotfixVersion(released, scheme);
