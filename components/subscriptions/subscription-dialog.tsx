@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { createBody, initialState, stateFrom, targetLabel, updateBody, validate, type FormState } from './form-model';
 import { PreviewPanel } from './preview-panel';
-import { SubscriptionFields } from './subscription-fields';
+import { ChannelFields, PolicyFields } from './subscription-fields';
 
 type Props = { open: boolean; onClose: () => void; justSubscribed?: boolean } & ({ subscription: SubscriptionDto; target?: never } | { target: Target; subscription?: never });
 
@@ -56,6 +56,7 @@ function SubscriptionForm({ subscription, target, onClose, justSubscribed }: Pro
     setError(null);
     try {
       if (subscription) await update.mutateAsync({ id: subscription.id, patch: updateBody(form) });
+      else if (!draft.current) await create.mutateAsync(createBody(form));
       else {
         const id = await saveDraft();
         await update.mutateAsync({ id, patch: { muted: false } });
@@ -106,8 +107,9 @@ function SubscriptionForm({ subscription, target, onClose, justSubscribed }: Pro
         </p>
       )}
       <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <SubscriptionFields form={form} errors={errors} set={set} canTeam={canTeam} editing={Boolean(subscription)} />
-        <div className="flex min-w-0 flex-col gap-2">
+        <PolicyFields form={form} errors={errors} set={set} editing={Boolean(subscription)} />
+        <div className="flex min-w-0 flex-col gap-5">
+          <ChannelFields form={form} errors={errors} set={set} canTeam={canTeam} />
           <PreviewPanel target={form.target} onPreview={preview} />
           {subscription && dirty && <p className="text-xs text-muted">The preview renders the saved settings: save to preview your changes.</p>}
         </div>

@@ -20,11 +20,12 @@ interface FieldsProps {
 const FORMAT_LABELS: Record<ChatFormat, string> = { slack: 'Slack', mattermost: 'Mattermost', teams: 'Microsoft Teams' };
 const box = 'size-4 shrink-0 accent-[var(--accent)]';
 
-export function SubscriptionFields({ form, errors, set, canTeam, editing }: FieldsProps) {
+/** How often, and for event types which ones: the left column of the form. */
+export function PolicyFields({ form, errors, set, editing }: Omit<FieldsProps, 'canTeam'>) {
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1.5 text-xs font-medium">How often</legend>
+        <legend className="mb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">How often</legend>
         {POLICIES.map((p) => (
           <label key={p} className={cn('flex cursor-pointer items-start gap-2 rounded-md border px-2.5 py-1.5', form.policy === p ? 'border-accent bg-accent-soft' : 'border-border hover:bg-surface-2')}>
             <input type="radio" name="policy" value={p} checked={form.policy === p} onChange={() => set({ policy: p })} className={cn(box, 'mt-0.5')} data-testid={`policy-${p}`} />
@@ -41,14 +42,27 @@ export function SubscriptionFields({ form, errors, set, canTeam, editing }: Fiel
         )}
       </fieldset>
 
-      {form.target.kind === 'event-type' && (
-        <Field label="Only when (optional)" error={errors.filter} hint={editing ? 'The filter is part of what you follow: to change it, subscribe anew.' : "A JSONata filter on the event, e.g. payload.pipeline.key = 'shop-web'."}>
-          {(ids) => <Input {...ids} readOnly={editing} value={form.filter} onChange={(e) => set({ filter: e.target.value })} placeholder="payload.pipeline.key = 'shop-web'" className="font-mono text-xs" data-testid="target-filter" />}
+      {/* The filter is part of the target, which an edit keeps (PATCH cannot change it). */}
+      {form.target.kind === 'event-type' && !editing && (
+        <Field label="Only when (optional)" error={errors.filter} hint="A JSONata filter on the event, e.g. payload.pipeline.key = 'shop-web'.">
+          {(ids) => <Input {...ids} value={form.filter} onChange={(e) => set({ filter: e.target.value })} placeholder="payload.pipeline.key = 'shop-web'" className="font-mono text-xs" data-testid="target-filter" />}
         </Field>
       )}
+      {editing && form.filter && (
+        <p className="text-xs text-muted">
+          Only when <code className="font-mono text-fg">{form.filter}</code>. To follow with another filter, subscribe anew.
+        </p>
+      )}
+    </div>
+  );
+}
 
+/** Where it goes: the right column, above the preview. */
+export function ChannelFields({ form, errors, set, canTeam }: Omit<FieldsProps, 'editing'>) {
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
       <fieldset className="flex flex-col gap-2" aria-describedby={errors.channels ? 'channels-error' : undefined}>
-        <legend className="mb-1 text-xs font-medium">Where to</legend>
+        <legend className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">Where to</legend>
         {canTeam && (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={form.team} onChange={(e) => set({ team: e.target.checked })} className={box} data-testid="team" />

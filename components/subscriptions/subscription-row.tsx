@@ -16,6 +16,7 @@ import { DeliveryLog } from './delivery-log';
 import { POLICY_LABELS, targetLabel } from './form-model';
 
 const enc = encodeURIComponent;
+const KIND_LABELS: Record<Target['kind'], string> = { 'event-type': 'Event type', workflow: 'Workflow runs', pipeline: 'Pipeline trains' };
 function targetHref(t: Target): string {
   if (t.kind === 'event-type') return withQuery('/events', { source: t.source, type: t.type });
   return t.kind === 'workflow' ? `/workflows/${enc(t.name)}` : `/pipelines/${enc(t.key)}`;
@@ -39,7 +40,7 @@ export function SubscriptionRow({ sub, onEdit }: { sub: SubscriptionDto; onEdit:
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <Tag>{sub.target.kind}</Tag>
+            <Tag>{KIND_LABELS[sub.target.kind]}</Tag>
             <Link href={targetHref(sub.target)} className="font-mono text-sm font-medium hover:text-accent hover:underline">
               {sub.target.kind === 'event-type' ? label : sub.target.kind === 'workflow' ? sub.target.name : sub.target.key}
             </Link>
