@@ -12,9 +12,11 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
+  type OnConnectEnd,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -32,14 +34,16 @@ import { toEdges, toNodes, type EditorEdge, type EditorNode } from './to-react-f
 // Module scope: new objects per render would remount every node (React Flow performance guide).
 const nodeTypes: NodeTypes = { step: EditorStepNode, trigger: TriggerNode };
 const edgeTypes: EdgeTypes = { condition: ConditionEdge };
-const FIT = { padding: 0.2, maxZoom: 1 };
+// A small margin: the canvas sits between the palette and the panel, and every pixel of zoom
+// keeps step ids readable.
+const FIT = { padding: 0.08, maxZoom: 1 };
 
 /** Changes only when the graph's shape or stored layout does: param edits never relayout. */
 function useStructureKey(): string {
   return useEditor((s) => s.definition.steps.map((st) => `${st.id}<${st.needs.join(',')}`).join('|'));
 }
 
-export function EditorCanvas({ readOnly = false }: { readOnly?: boolean }) {
+export function EditorCanvas({ readOnly = false, minimap = true }: { readOnly?: boolean; minimap?: boolean }) {
   const store = useEditorStore();
   const theme = useResolvedTheme();
   const flow = useReactFlow();
@@ -55,11 +59,30 @@ export function EditorCanvas({ readOnly = false }: { readOnly?: boolean }) {
   useEffect(() => setNodes((prev) => toNodes(store.getState().definition, positions, selection, prev)), [positions, selection, structure, store]);
   const edges = useMemo(() => (edgesRef.current = toEdges({ steps }, selection, edgesRef.current)), [steps, selection]);
 
-  const onNodesChange = useCallback((changes: NodeChange<EditorNode>[]) => {
-    // Position and dimension changes are applied locally while dragging; the store hears about
-    // the result once, on drag stop (one undo step per drag, not one per mouse move).
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), ns));
-  }, []);
+  // Selection is the store's: React Flow's select changes (click, Shift-click, box) go there, and
+  // come back as the nodes' and edges' `selected`. Dropping them would make nothing selectable.
+  const applySelect = useCallback(
+    (changes: (NodeChange<EditorNode> | EdgeChange<EditorEdge>)[]) => {
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const current = store.getState().selection;
+      const next = new Set(current);
+      for (const c of picks) if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+      if (next.size !== current.length || current.some((id) => !next.has(id))) store.getState().select([...next]);
+    },
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<EditorNode>[]) => {
+      applySelect(changes);
+      // Position and dimension changes are applied locally while dragging; the store hears about
+      // the result once, on drag stop (one undo step per drag, not one per mouse move).
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), ns));
+    },
+    [applySelect],
+  );
 
   const onSelectionChange = useCallback(
     ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
@@ -74,6 +97,18 @@ export function EditorCanvas({ readOnly = false }: { readOnly?: boolean }) {
     (c: Connection | EditorEdge) => {
       if (!c.source || !c.target || c.source === TRIGGER_ID || c.target === TRIGGER_ID) return false;
       return applyOperation(store.getState().definition, { op: 'connect', from: c.source, to: c.target }).ok;
+    },
+    [store],
+  );
+
+  // A refused wire would otherwise just snap back; say why (the operation's own sentence, e.g.
+  // "would make a cycle: a → b → a") when it was dropped on a step's handle.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (_, c) => {
+      if (c.isValid !== false || !c.fromNode || !c.toNode || !c.fromHandle) return;
+      const [from, to] = c.fromHandle.type === 'source' ? [c.fromNode.id, c.toNode.id] : [c.toNode.id, c.fromNode.id];
+      if (from === TRIGGER_ID || to === TRIGGER_ID || c.fromHandle.type === c.toHandle?.type) return;
+      store.getState().dispatch({ op: 'connect', from, to });
     },
     [store],
   );
@@ -109,8 +144,10 @@ export function EditorCanvas({ readOnly = false }: { readOnly?: boolean }) {
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         onNodesChange={onNodesChange}
+        onEdgesChange={applySelect}
         onSelectionChange={onSelectionChange}
         isValidConnection={isValidConnection}
+        onConnectEnd={readOnly ? undefined : onConnectEnd}
         onConnect={(c) => c.source && c.target && store.getState().dispatch({ op: 'connect', from: c.source, to: c.target })}
         onNodeDragStop={(_, __, dragged) => {
           const moved = Object.fromEntries(dragged.filter((n) => n.id !== TRIGGER_ID).map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
@@ -120,7 +157,7 @@ export function EditorCanvas({ readOnly = false }: { readOnly?: boolean }) {
         aria-label="Workflow editor canvas"
       >
         <Background gap={16} size={1} />
-        <MiniMap pannable zoomable className="!bg-surface" nodeStrokeWidth={2} />
+        {minimap && <MiniMap pannable zoomable className="!bg-surface" nodeStrokeWidth={2} />}
         <Controls />
       </ReactFlow>
     </div>

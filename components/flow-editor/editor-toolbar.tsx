@@ -25,7 +25,7 @@ export function EditorToolbar(props: { view: EditorView; onView: (v: EditorView)
     const l = autoLayout(store.getState().definition);
     delete l[TRIGGER_ID];
     store.getState().dispatch({ op: 'move', positions: l });
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1, duration: 200 }));
   };
   return (
     <div className="flex flex-wrap items-center gap-1.5 border-b border-border bg-surface px-2 py-1.5" role="toolbar" aria-label="Editor">
@@ -43,7 +43,7 @@ export function EditorToolbar(props: { view: EditorView; onView: (v: EditorView)
           </Button>
         </>
       )}
-      <Button size="icon" variant="ghost" aria-label="Fit to screen" title="Fit to screen" disabled={props.view !== 'canvas'} onClick={() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 })}>
+      <Button size="icon" variant="ghost" aria-label="Fit to screen" title="Fit to screen" disabled={props.view !== 'canvas'} onClick={() => void flow.fitView({ padding: 0.08, maxZoom: 1, duration: 200 })}>
         <Maximize aria-hidden />
       </Button>
       <SimulateButton />

@@ -16,14 +16,14 @@ import { TextField } from './panel/text-field';
 import { ExpressionField } from './expression/expression-field';
 import { ParamsForm } from './params/params-form';
 
-export function SidePanel({ actions, readOnly }: { actions: readonly ActionInfo[]; readOnly?: boolean }) {
+export function SidePanel({ actions, readOnly, isNew }: { actions: readonly ActionInfo[]; readOnly?: boolean; isNew?: boolean }) {
   const selection = useEditor((s) => s.selection);
   const only = selection.length === 1 ? selection[0] : null;
   return (
     <aside className="flex h-full min-h-0 flex-col overflow-y-auto border-l border-border bg-surface" aria-label="Selected element" data-testid="side-panel">
       <fieldset disabled={readOnly} className="contents">
         {only === null ? (
-          selection.length > 1 ? <MultiPanel ids={selection} /> : <WorkflowPanel />
+          selection.length > 1 ? <MultiPanel ids={selection} /> : <WorkflowPanel isNew={isNew} />
         ) : only === TRIGGER_ID ? (
           <TriggerPanel />
         ) : parseEdgeId(only) ? (
@@ -129,7 +129,8 @@ function EdgePanel({ id }: { id: string }) {
 function TriggerPanel() {
   const store = useEditorStore();
   const trigger = useEditor((s) => s.definition.trigger);
-  const issues = useEditor((s) => s.issues.filter((i) => i.path.startsWith('trigger')));
+  // Select a string, not a filtered array: a new array per read makes React re-render forever (#185).
+  const filterError = useEditor((s) => s.issues.find((i) => i.path === 'trigger.filter')?.message ?? null);
   const set = (patch: Partial<typeof trigger>, key: string) => store.getState().dispatch({ op: 'set-trigger', trigger: patch }, { coalesce: `trigger.${key}` });
   return (
     <>
@@ -142,7 +143,7 @@ function TriggerPanel() {
           value={trigger.filter ?? ''}
           placeholder='e.g. event.payload.build.status = "SUCCESS"'
           hint="JSONata over { event }; the workflow runs only when it is true."
-          error={issues.find((i) => i.path === 'trigger.filter')?.message ?? null}
+          error={filterError}
           testId="trigger-filter"
           onChange={(v) => set({ filter: v.trim() === '' ? undefined : v }, 'filter')}
         />
@@ -151,13 +152,27 @@ function TriggerPanel() {
   );
 }
 
-function WorkflowPanel() {
+/** Workflow settings; only a new workflow's name is editable (a published one is known by its name). */
+function WorkflowPanel({ isNew }: { isNew?: boolean }) {
   const store = useEditorStore();
   const def = useEditor((s) => s.definition);
+  const nameError = useEditor((s) => s.issues.find((i) => i.path === 'name')?.message ?? null);
   return (
     <>
       <PanelHeader title={def.name} subtitle="Workflow settings. Select a step, an edge or the trigger to edit it." />
       <div className="flex flex-col gap-3 px-4 py-3">
+        {isNew && (
+          <TextField
+            label="Name"
+            value={def.name}
+            mono
+            commitOnBlur
+            testId="workflow-name"
+            hint="Lower-case letters, digits and -; it names the workflow in URLs and the CLI."
+            error={nameError}
+            onChange={(v) => store.getState().dispatch({ op: 'set-workflow', patch: { name: v.trim() } })}
+          />
+        )}
         <TextField
           label="Description"
           value={def.description}

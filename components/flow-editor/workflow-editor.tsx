@@ -65,8 +65,10 @@ function EditorLayout(props: WorkflowEditorProps) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [autosave.state.kind]);
 
+  // data-full-bleed: the app shell drops its page width and padding, so the canvas gets the whole
+  // window under the 3rem header (a draft banner above it scrolls the page by its own height).
   return (
-    <div ref={root} className="flex h-[calc(100dvh-3rem)] min-h-[28rem] flex-col" data-testid="workflow-editor">
+    <div ref={root} className="flex h-[calc(100dvh-3rem)] min-h-[28rem] flex-col" data-testid="workflow-editor" data-full-bleed>
       <EditorToolbar view={view} onView={setView} save={autosave.state} canEdit={props.canEdit} onPublish={() => setPublishing(true)} />
       <Notice />
       <div className="grid min-h-0 flex-1 grid-cols-[15rem_minmax(0,1fr)_20rem]">
@@ -75,7 +77,7 @@ function EditorLayout(props: WorkflowEditorProps) {
           <div className="min-h-0 flex-1">{view === 'canvas' ? <EditorCanvas readOnly={!props.canEdit} /> : <YamlView readOnly={!props.canEdit} />}</div>
           <ProblemsPanel />
         </div>
-        <SidePanel actions={props.actions} readOnly={!props.canEdit} />
+        <SidePanel actions={props.actions} readOnly={!props.canEdit} isNew={props.isNew} />
       </div>
       {props.canEdit && (
         <PublishDialog

@@ -15,6 +15,8 @@ export function YamlView({ readOnly = false }: { readOnly?: boolean }) {
   const error = useEditor((s) => s.textError);
   const theme = useResolvedTheme();
   const extensions = useMemo(() => [yamlLanguage(), EditorView.lineWrapping], []);
+  // The dark CodeMirror theme (one-dark) brings its own blue-grey background; the classes on
+  // <CodeMirror> below put the app's surface behind the text and the gutter instead.
   return (
     <div className="flex size-full min-h-0 flex-col" data-testid="yaml-view">
       {error && (
@@ -29,7 +31,7 @@ export function YamlView({ readOnly = false }: { readOnly?: boolean }) {
         readOnly={readOnly}
         onChange={(value) => store.getState().setYaml(value)}
         basicSetup={{ foldGutter: true, highlightActiveLine: true, history: false }}
-        className="min-h-0 flex-1 overflow-auto text-[13px]"
+        className="min-h-0 flex-1 overflow-auto text-[13px] [&_.cm-editor]:!bg-surface [&_.cm-gutters]:!border-border [&_.cm-gutters]:!bg-surface"
         height="100%"
         aria-label="Workflow YAML"
       />

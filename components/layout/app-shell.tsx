@@ -56,7 +56,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <nav aria-label="Main (compact)" className="border-b border-border bg-surface px-2 py-1.5 md:hidden">
             <NavLinks orientation="horizontal" />
           </nav>
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none md:px-8">
+          {/* A page holding a [data-full-bleed] element (the workflow editor) gets the whole width, unpadded. */}
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none md:px-8 has-[[data-full-bleed]]:max-w-none has-[[data-full-bleed]]:p-0"
+          >
             {children}
           </main>
         </div>

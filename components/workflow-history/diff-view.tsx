@@ -38,12 +38,16 @@ export function DiffView({ diff, from, to }: { diff: WorkflowDiffDto; from: Work
         )}
         {moved.length > 0 && real.length > 0 && <p className="mt-2 text-xs text-muted">Also {moved.length} step{moved.length === 1 ? '' : 's'} moved on the canvas.</p>}
       </section>
-      <Segmented label="Diff view" value={view} onChange={setView} options={[{ value: 'canvas', label: 'Canvas' }, { value: 'text', label: 'Text' }]} />
+      {/* Wrapped: as a flex-column child the switch would stretch across the card. */}
+      <div>
+        <Segmented label="Diff view" value={view} onChange={setView} options={[{ value: 'canvas', label: 'Canvas' }, { value: 'text', label: 'Text' }]} />
+      </div>
       {view === 'canvas' ? (
         <div className="h-[26rem] rounded-lg border border-border">
           <EditorProvider store={store}>
             <ReactFlowProvider>
-              <EditorCanvas readOnly />
+              {/* No minimap: in this small frame it would cover a quarter of the steps. */}
+              <EditorCanvas readOnly minimap={false} />
             </ReactFlowProvider>
           </EditorProvider>
         </div>

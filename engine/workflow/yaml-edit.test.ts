@@ -76,6 +76,18 @@ describe('applyToYaml', () => {
     expect(applyToYaml(owned, withoutOwner)).not.toContain('owner');
   });
 
+  it('writes steps added to an emptied list in block style, not as one flow line', () => {
+    const def = parse(AUTHORED);
+    const emptied = applyToYaml(AUTHORED, { ...def, steps: [] });
+    expect(emptied).toMatch(/\[\]\n$/); // an empty list prints (and parses back) as flow
+    const drawn = { ...def, steps: [{ ...def.steps[0], id: 'a' }, { ...def.steps[2], id: 'b', needs: ['a'] }] };
+    const out = applyToYaml(emptied, drawn);
+    expect(out).toMatch(/^steps:\n {2}- id: a\n/m);
+    expect(out).toContain('needs: [ a ]');
+    expect(out).toContain('# Release process of the shop');
+    expect(parse(out)).toEqual(drawn);
+  });
+
   it('falls back to the canonical form when the previous text is not a mapping', () => {
     const def = parse(AUTHORED);
     expect(applyToYaml('- just a list', def)).toBe(toWorkflowYaml(def));

@@ -50,13 +50,20 @@ function fresh(doc: Document, value: unknown): Node {
   return node;
 }
 
+/**
+ * An empty `[]` / `{}` says nothing about the author's style (the printer writes every empty
+ * collection that way, and it parses back as flow), so one that gains items is written anew in
+ * the canonical style: deleting every step and drawing new ones must not give a one-line `steps: [...]`.
+ */
+const emptyFlow = (node: YAMLMap | YAMLSeq, size: number) => !!node.flow && node.items.length === 0 && size > 0;
+
 function merge(doc: Document, node: unknown, value: unknown, path: Path): Node {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    if (!isMap(node)) return fresh(doc, value);
+    if (!isMap(node) || emptyFlow(node, Object.keys(value).length)) return fresh(doc, value);
     return mergeMap(doc, node, value as Record<string, unknown>, path);
   }
   if (Array.isArray(value)) {
-    if (!isSeq(node)) return fresh(doc, value);
+    if (!isSeq(node) || emptyFlow(node, value.length)) return fresh(doc, value);
     return path.length === 1 && path[0] === 'steps' ? mergeSteps(doc, node, value) : mergeSeq(doc, node, value, path);
   }
   if (isScalar(node)) {
