@@ -80,9 +80,9 @@ function SubscriptionForm({ subscription, target, onClose, justSubscribed }: Pro
       await update.mutateAsync({ id: draft.current.id, patch: updateBody(form) });
       return draft.current.id;
     }
-    const created = await create.mutateAsync(body);
+    // Created muted in one request: a draft made for the preview never sends anything.
+    const created = await create.mutateAsync({ ...body, muted: true });
     draft.current = { id: created.id, target: key };
-    await update.mutateAsync({ id: created.id, patch: { muted: true } });
     return created.id;
   }
 

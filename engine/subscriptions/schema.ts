@@ -75,6 +75,8 @@ export const createSubscriptionSchema = z.strictObject({
   groupBy: expression('groupBy').optional(),
   /** A team subscription posts to a shared channel; editors only. */
   team: z.boolean().default(false),
+  /** Created muted (the form saves a muted draft to preview it: it must never send meanwhile). */
+  muted: z.boolean().optional(),
 });
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
 

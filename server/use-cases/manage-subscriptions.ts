@@ -86,7 +86,7 @@ export async function createSubscriptionUseCase(actor: Actor, input: unknown): P
     const created = await repo.createSubscription(
       {
         ownerId: p.userId, team: data.team, target: data.target as Prisma.InputJsonValue, targetKey: targetKey(data.target), policy: data.policy,
-        groupBy: data.groupBy ?? null, channels: sealChannels(data.channels) as unknown as Prisma.InputJsonValue,
+        groupBy: data.groupBy ?? null, channels: sealChannels(data.channels) as unknown as Prisma.InputJsonValue, muted: data.muted ?? false,
       },
       tx,
     );
