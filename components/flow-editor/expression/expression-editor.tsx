@@ -86,7 +86,7 @@ export function ExpressionEditor({ value, onChange, mode, stepId, label, placeho
           view.dispatch({ selection: { anchor: view.state.doc.length } });
         }}
         basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false, highlightActiveLineGutter: false, autocompletion: false, searchKeymap: false }}
-        className="[&_.cm-editor]:bg-transparent [&_.cm-editor.cm-focused]:outline-none [&_.cm-content]:py-1.5 [&_.cm-content]:font-mono"
+        className="[&_.cm-editor]:!bg-transparent [&_.cm-editor.cm-focused]:outline-none [&_.cm-content]:py-1.5 [&_.cm-content]:font-mono"
         minHeight="2rem"
         maxHeight="12rem"
       />
