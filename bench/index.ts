@@ -14,6 +14,7 @@ import { startInProcessIntake } from './lib/in-process-web';
 import { openPool } from './lib/runs-db';
 import { closeServerClients, seedBench, SOURCE } from './lib/seed';
 import { onStop, spawnService, startDatabases, stopAll } from './lib/services';
+import { groupPids, pausable } from './lib/proc';
 import { printTable, type Row } from './lib/table';
 import { ensureWebBuild } from './lib/web';
 import type { BenchContext, Scenario } from './scenarios/context';
@@ -21,11 +22,14 @@ import { ingest } from './scenarios/ingest';
 import { latency } from './scenarios/latency';
 import { ratios } from './scenarios/ratios';
 import { rawBaseline } from './scenarios/raw-bullmq';
+import { rawChainedBaseline } from './scenarios/raw-chained';
+import { sseFanout } from './scenarios/sse-fanout';
 import { stepOverhead } from './scenarios/step-overhead';
 import { stepThroughput } from './scenarios/step-throughput';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benchDir = path.join(root, '.railyard', 'bench');
+// BENCH_DIR: a private services folder, so two people can bench at once (with their own BENCH_*_PORT).
+const benchDir = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR) : path.join(root, '.railyard', 'bench');
 const say = (line: string) => console.log(`[bench] ${line}`);
 const tail: string[] = []; // last lines of web/worker output, shown only if something fails
 const keep = (name: string) => (line: string) => void (tail.push(`[${name}] ${line}`), tail.length > 60 && tail.shift());
@@ -57,6 +61,7 @@ async function main() {
   Object.assign(process.env, env); // the seed helpers and the in-process fallback read these
 
   let webMode: string = cfg.web;
+  let webPgid: number | undefined;
   let webNote = '';
   if (await portAnswers(cfg.ports.web)) throw new Error(`port ${cfg.ports.web} is in use; set BENCH_WEB_PORT`);
   if (cfg.web === 'next') {
@@ -67,13 +72,18 @@ async function main() {
       say(`${build.error}: falling back to the route handler in-process (report this: the web build is broken)`);
     } else {
       webNote = `${build.origin} build, ${build.action}`;
-      say(`starting next start :${cfg.ports.web} (${webNote})…`);
-      const web = spawnService('web', path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(cfg.ports.web)],
-        { cwd: build.dir, env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, onLine: keep('web') });
+      // The production web process, as `npm start` runs it: Next behind scripts/web-server.mjs.
+      say(`starting scripts/web-server.mjs :${cfg.ports.web} (${webNote})…`);
+      // BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): profile the web process under the bench.
+      const nodeArgs = process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      const web = spawnService('web', process.execPath, [...nodeArgs, path.join(build.dir, 'scripts/web-server.mjs'), '-p', String(cfg.ports.web), '-H', '127.0.0.1'],
+        { cwd: build.dir, env: { ...env, ...cfg.webEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, onLine: keep('web') });
       await waitForHttp(`http://127.0.0.1:${cfg.ports.web}/api/health`, 60_000, web.alive);
+      webPgid = web.child.pid;
     }
   }
   if (webMode === 'in-process') {
+    Object.assign(process.env, cfg.webEnv);
     const server = await startInProcessIntake(cfg.ports.web);
     onStop('in-process intake', server.stop);
   }
@@ -81,6 +91,13 @@ async function main() {
   say('starting the worker…');
   const worker = spawnService('worker', 'npx', ['tsx', 'worker/index.ts'], { cwd: root, env, onLine: keep('worker'), readyPattern: /\[worker\] ready/ });
   await Promise.race([worker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('worker not ready in 60 s')), 60_000))]);
+  const workerSignals = pausable(() => worker.child.pid);
+  onStop('worker resume', async () => workerSignals.resume()); // a paused worker would ignore SIGTERM
+
+  say(`starting the bare intake server :${cfg.ports.bare}…`);
+  const bareServer = spawnService('bare', process.execPath, [path.join(root, 'bench/lib/bare-intake.mjs'), String(cfg.ports.bare)],
+    { cwd: root, env: { ...env, BARE_POOL: process.env.RAILYARD_DB_POOL ?? '20' }, onLine: keep('bare'), readyPattern: /\[bare\] listening/ });
+  await bareServer.ready;
 
   const { sourceToken } = await seedBench({ adminToken, chainLengths: cfg.steps?.lengths ?? [] });
   onStop('bench clients', closeServerClients);
@@ -93,16 +110,28 @@ async function main() {
     headers: { authorization: `Bearer ${sourceToken}`, 'content-type': 'application/json' },
     body: (i) => JSON.stringify({ phase, i }),
   });
-  const ctx: BenchContext = { baseUrl, redisUrl, pool, intake, log: say, results: {} };
+  const bare = (type: string, phase: string): RequestSpec => ({
+    url: `http://127.0.0.1:${cfg.ports.bare}/bare/${SOURCE}/${type}`,
+    headers: { authorization: `Bearer ${sourceToken}`, 'content-type': 'application/json' },
+    body: (i) => JSON.stringify({ phase, i }),
+  });
+  const webPids = () => (webPgid ? groupPids(webPgid) : [process.pid]);
+  const ctx: BenchContext = { baseUrl, redisUrl, pool, intake, bare, worker: workerSignals, webPids, adminToken, log: say, results: {} };
 
   // Raw BullMQ first, while web and worker are idle, so the ceiling is measured on a quiet Redis.
-  const scenarios: Scenario[] = [
+  const all: Scenario[] = [
     rawBaseline(cfg.raw),
+    // The step ceiling at the product's concurrency, shaped like the step scenarios below.
+    rawChainedBaseline({ hops: 200, chains: cfg.steps?.throughput.runs ?? 100, chainHops: cfg.steps?.throughput.steps ?? 10, concurrency: cfg.workerConcurrency }),
     ingest(cfg.ingest),
     latency(cfg.latency),
     ...(cfg.steps ? [stepOverhead(cfg.steps), stepThroughput({ ...cfg.steps.throughput, concurrency: 32, workerConcurrency: cfg.workerConcurrency })] : []),
+    sseFanout(cfg.sse),
     ratios,
   ];
+  // BENCH_ONLY=rawBullmq,stepOverhead,stepThroughput runs just those scenarios (names as in the JSON).
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const scenarios = only?.length ? all.filter((s) => only.includes(s.name)) : all;
   const rows: Row[] = [];
   for (const scenario of scenarios) {
     say(`running ${scenario.name}…`);

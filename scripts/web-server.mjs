@@ -8,6 +8,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leanIntake } from './lib/lean-intake.mjs';
 
 const SOCKET_HEADER = 'x-railyard-socket-address';
 process.env.RAILYARD_SOCKET_HEADER = SOCKET_HEADER;
@@ -28,12 +29,16 @@ const app = next({ dev: process.env.NODE_ENV !== 'production', dir: root, hostna
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
+// The event intake skips Next's request pipeline (same handlers; scripts/lib/lean-intake.mjs).
+// RAILYARD_LEAN_INTAKE=0 sends it through Next like every other route.
+const intake = process.env.NODE_ENV === 'production' && process.env.RAILYARD_LEAN_INTAKE !== '0' ? await leanIntake(root) : null;
 
 const tag = (req) => {
   req.headers[SOCKET_HEADER] = req.socket.remoteAddress ?? '';
 };
 const server = http.createServer((req, res) => {
   tag(req);
+  if (intake?.(req, res)) return;
   handle(req, res).catch((err) => {
     console.error('[web] request failed', err);
     if (!res.headersSent) res.writeHead(500).end();

@@ -11,6 +11,14 @@ export type BenchContext = {
   /** POST spec for the generic endpoint with the bench source's token; `type` picks the workflow. */
   intake: (type: string, phase: string) => RequestSpec;
   log: (line: string) => void;
+  /** POST spec for the bare node:http + pg INSERT server (bench/lib/bare-intake.mjs), same body shape. */
+  bare: (type: string, phase: string) => RequestSpec;
+  /** SIGSTOP / SIGCONT the worker's process group, so a measurement of the web alone is not shared with it. */
+  worker: { pause: () => void; resume: () => void };
+  /** Pids of the web server's process group (RSS for memory per client); empty for in-process. */
+  webPids: () => number[];
+  /** An admin API token (read access for /api/stream). */
+  adminToken: string;
   /** Results of scenarios that already ran, by name (ratios need the raw BullMQ numbers). */
   results: Record<string, unknown>;
 };

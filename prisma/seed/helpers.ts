@@ -6,6 +6,8 @@ import pg from 'pg';
 import { db } from '@/server/db/client';
 import { env } from '@/server/env';
 import { registerEventType } from '@/server/repositories/event-types';
+import { clearSourceCache } from '@/server/repositories/source-cache';
+import { forgetStoredTypes } from '@/server/repositories/type-memory';
 import type { z } from 'zod';
 import { createSourceSchema, createSourceUseCase } from '@/server/use-cases/manage-sources';
 import { publishWorkflow } from '@/server/use-cases/publish-workflow';
@@ -43,4 +45,7 @@ export async function resetDatabase() {
   } finally {
     await client.end();
   }
+  // The intake's per-process memories (sources, stored event types) describe rows just truncated.
+  clearSourceCache();
+  forgetStoredTypes();
 }

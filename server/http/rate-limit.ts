@@ -96,6 +96,36 @@ export function intakeAddressBlocked(ip: string): Promise<RateDecision> {
   return isOver(intakeIpKey(ip), env().RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN, 60_000);
 }
 
+// Both intake limits in one Redis round trip: refuse if the address already failed too often
+// (counting nothing), else count one delivery for the source. Same keys and windows as
+// intakeAddressBlocked and limitIntake; a script, so the source is not charged for a refused address.
+const ADMIT_SCRIPT = `
+if KEYS[1] ~= '' and tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return -1 end
+local n = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return n`;
+
+export type IntakeAdmission = { address: RateDecision; source: RateDecision };
+
+/**
+ * The authenticated delivery's limits, checked together (what `intakeAddressBlocked` then
+ * `limitIntake` decide, in one round trip). Fails open like them when Redis is away.
+ */
+export async function admitIntake(sourceKey: string, ip: string | null): Promise<IntakeAdmission> {
+  const { window, retryAfterSeconds } = windowOf(60_000);
+  const open = { allowed: true, retryAfterSeconds: 0 };
+  const ipKey = ip ? `railyard:rl:${intakeIpKey(ip)}:${window}` : '';
+  const sourceKeyName = `railyard:rl:intake:${sha256(sourceKey)}:${window}`;
+  try {
+    const n = Number(await guardedRedis((redis) => redis.eval(ADMIT_SCRIPT, 2, ipKey, sourceKeyName, env().RAILYARD_INTAKE_FAILURES_PER_IP_PER_MIN, 61_000)));
+    if (n < 0) return { address: { allowed: false, retryAfterSeconds }, source: open };
+    return { address: open, source: n > env().RAILYARD_INTAKE_RATE_PER_MIN ? { allowed: false, retryAfterSeconds } : open };
+  } catch (err) {
+    warnOpen(err);
+    return { address: open, source: open };
+  }
+}
+
 /** Counts one failed (unauthenticated or unknown-source) delivery from this address. */
 export async function countIntakeFailure(ip: string): Promise<void> {
   await hit(intakeIpKey(ip), Number.MAX_SAFE_INTEGER, 60_000);

@@ -13,11 +13,15 @@ export async function publishLive(...messages: LiveMessage[]): Promise<void> {
   if (messages.length === 0) return;
   try {
     // Guarded: in a web process (intake) a stalled Redis costs at most the budget, then nothing.
-    await guardedRedis((redis) => {
+    const entry = (m: LiveMessage) => ['data', JSON.stringify(capLiveMessage(m, env().RAILYARD_LIVE_MESSAGE_MAX_BYTES))] as const;
+    await guardedRedis<unknown>((redis) => {
+      const maxlen = String(env().RAILYARD_LIVE_MAXLEN);
+      // A web connection auto-pipelines (connection.ts): plain commands issued in one tick share
+      // one write with the other requests' commands. Elsewhere one pipeline is one write. Either
+      // way Redis appends them in this order.
+      if (redis.options.enableAutoPipelining) return Promise.all(messages.map((m) => redis.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m))));
       const pipeline = redis.pipeline();
-      for (const m of messages) {
-        pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', String(env().RAILYARD_LIVE_MAXLEN), '*', 'data', JSON.stringify(capLiveMessage(m, env().RAILYARD_LIVE_MESSAGE_MAX_BYTES)));
-      }
+      for (const m of messages) pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m));
       return pipeline.exec();
     });
   } catch (err) {

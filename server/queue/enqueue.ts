@@ -44,8 +44,11 @@ export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPay
       const data = def.payload.parse(p);
       return { name, data, opts: { ...defaultJobOptions, ...jobOptionsOf(name), jobId: def.jobId(data as never), delay: opts.delayMs } };
     });
-    // In a web process this gives up within the Redis budget (intake must answer in time).
-    await guardedRedis((redis) => queue(def.queue, redis).addBulk(jobs));
+    // In a web process this gives up within the Redis budget (intake must answer in time). One
+    // job is added on its own (the same script addBulk runs, without MULTI/EXEC around it), so it
+    // joins the connection's auto-pipeline with the other commands of the tick.
+    await guardedRedis<unknown>((redis) =>
+      jobs.length === 1 ? queue(def.queue, redis).add(jobs[0].name, jobs[0].data, jobs[0].opts) : queue(def.queue, redis).addBulk(jobs));
   } catch (err) {
     if (err instanceof RedisUnavailableError && redisKnownDown()) return; // logged when the breaker opened
     console.warn(`[queue] ${payloads.length} ${name} job(s) not enqueued, the reconciler will retry: ${(err as Error).message}`);

@@ -18,8 +18,14 @@ export async function lockSource(tx: Tx, key: string) {
 }
 
 /** Tests and operators: end a rotation's grace period now (or at `until`). */
-export const expirePreviousSecret = (key: string, until: Date = new Date(Date.now() - 1000)) =>
-  db().source.update({ where: { key }, data: { prevValidUntil: until } });
+export async function expirePreviousSecret(key: string, until: Date = new Date(Date.now() - 1000)) {
+  const row = await db().source.update({ where: { key }, data: { prevValidUntil: until } });
+  holder.railyardSourceCache?.delete(key); // the intake's cache (source-cache.ts), after the commit
+  return row;
+}
+
+// source-cache.ts imports this file; reaching its map through globalThis avoids an import cycle.
+const holder = globalThis as unknown as { railyardSourceCache?: Map<string, unknown> };
 
 /** Creates the source if it does not exist yet (internal sources); never changes an existing one. */
 export const ensureSource = (data: Prisma.SourceCreateInput) => db().source.upsert({ where: { key: data.key }, update: {}, create: data });

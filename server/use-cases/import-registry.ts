@@ -11,6 +11,7 @@ import { AppError, badRequest } from '../errors';
 import { isStorableText, unstorableMessage } from '../http/input-guard';
 import type { CheckContext, RegistryKind } from '../registry-io/kind';
 import { kindNamed, REGISTRY_KINDS } from '../registry-io/kinds';
+import { clearSourceCache } from '../repositories/source-cache';
 
 export const MAX_IMPORT_DOCUMENTS = 5000;
 
@@ -95,5 +96,6 @@ export async function importRegistry(actor: Actor, stream: string): Promise<Impo
     }
     throw err;
   }
+  clearSourceCache(); // imported sources may have changed (name, preset); the intake re-reads them
   return { ok: true, report };
 }

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record-audit';
 import { db } from '../db/client';
 import type { Source } from '../db/generated/client';
 import { toSourceDto } from '../dto/map-registry';
+import { invalidateSource } from '../repositories/source-cache';
 import { createSource, findSource, listSources, lockSource, updateSource } from '../repositories/sources';
 
 const authSchema = z.strictObject({
@@ -56,6 +57,7 @@ export async function createSourceUseCase(actor: Actor, input: unknown): Promise
     await recordAudit(tx, { actor: by, action: 'source.create', subjectType: 'source', subjectId: data.key, after: { ...auditView(created), secretSet: true } });
     return created;
   });
+  invalidateSource(data.key); // after the commit: the intake's cached row (source-cache.ts) is re-read
   return toSourceDto(row);
 }
 
@@ -74,6 +76,7 @@ export async function updateSourceUseCase(actor: Actor, key: string, input: unkn
     await recordAudit(tx, { actor: by, action: 'source.update', subjectType: 'source', subjectId: key, before: auditView(old), after: { ...auditView(updated), ...rotation } });
     return updated;
   });
+  invalidateSource(key); // after the commit, so no delivery re-caches the row as it was before
   return toSourceDto(row);
 }
 

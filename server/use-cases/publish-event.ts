@@ -16,14 +16,13 @@ export async function publishEventSummaries(ids: string[]): Promise<void> {
   }
 }
 
-/** Summaries of just-stored events, built without re-reading them (they have no runs yet). */
-export async function publishNewEvents(sourceKey: string, slots: { type: string; deliveryId: string | null }[], rows: { id: string; receivedAt: Date }[]) {
+/** Summaries of just-stored events, built from what their INSERT returned (no runs yet, no reads). */
+export async function publishNewEvents(sourceKey: string, rows: { id: string; type: string; deliveryId: string | null; receivedAt: Date; registered: boolean }[]) {
   try {
-    const registered = await registeredPairs(slots.map((s) => ({ sourceKey, type: s.type })));
     await publishLive(
-      ...slots.map((s, i) => ({
+      ...rows.map((r) => ({
         kind: 'event' as const,
-        event: { id: rows[i].id, source: sourceKey, type: s.type, deliveryId: s.deliveryId, receivedAt: rows[i].receivedAt.toISOString(), registered: registered.has(`${sourceKey}/${s.type}`), runs: [] },
+        event: { id: r.id, source: sourceKey, type: r.type, deliveryId: r.deliveryId, receivedAt: r.receivedAt.toISOString(), registered: r.registered, runs: [] },
       })),
     );
   } catch (err) {
