@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { leanIntake } from './lib/lean-intake.mjs';
+import { leanStream } from './lib/lean-stream.mjs';
 
 const SOCKET_HEADER = 'x-railyard-socket-address';
 process.env.RAILYARD_SOCKET_HEADER = SOCKET_HEADER;
@@ -32,6 +33,8 @@ const upgrade = app.getUpgradeHandler();
 // The event intake skips Next's request pipeline (same handlers; scripts/lib/lean-intake.mjs).
 // RAILYARD_LEAN_INTAKE=0 sends it through Next like every other route.
 const intake = process.env.NODE_ENV === 'production' && process.env.RAILYARD_LEAN_INTAKE !== '0' ? await leanIntake(root) : null;
+// GET /api/stream likewise skips Next's response pipe (scripts/lib/lean-stream.mjs); RAILYARD_LEAN_STREAM=0 turns it off.
+const live = process.env.NODE_ENV === 'production' && process.env.RAILYARD_LEAN_STREAM !== '0' ? await leanStream(root) : null;
 
 const tag = (req) => {
   req.headers[SOCKET_HEADER] = req.socket.remoteAddress ?? '';
@@ -39,6 +42,7 @@ const tag = (req) => {
 const server = http.createServer((req, res) => {
   tag(req);
   if (intake?.(req, res)) return;
+  if (live?.(req, res)) return;
   handle(req, res).catch((err) => {
     console.error('[web] request failed', err);
     if (!res.headersSent) res.writeHead(500).end();

@@ -18,12 +18,12 @@ const ROUTES = [
 ];
 
 /** Next's configured headers for any path, from the build's routes manifest. */
-function configuredHeaders(dir) {
+export function configuredHeaders(dir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, '.next', 'routes-manifest.json'), 'utf8'));
   return (manifest.headers ?? []).map((rule) => ({ regex: new RegExp(rule.regex), has: rule.has ?? [], headers: rule.headers }));
 }
 
-const hasMatches = (req, has) => has.every((h) => h.type === 'header' && (h.value === undefined ? h.key in req.headers : req.headers[h.key.toLowerCase()] === h.value));
+export const hasMatches = (req, has) => has.every((h) => h.type === 'header' && (h.value === undefined ? h.key in req.headers : req.headers[h.key.toLowerCase()] === h.value));
 
 /**
  * Returns `handle(req, res)`, which answers an intake request and returns true, or returns false

@@ -1,14 +1,19 @@
 // One Redis reader per web process, fanned out in memory to every open live stream: a thousand
 // browsers cost one XREAD BLOCK loop and one connection, not a thousand. The reader never holds
 // a browser up: heartbeats come from a timer here, not from Redis, so a stalled or absent Redis
-// means "no news" (and a reconnect loop), never a hung response.
+// means "no news" (and a reconnect loop), never a hung response. Each XREAD batch is encoded once
+// (sse-frames.ts) and the same bytes go to every stream: one encode and one enqueue per browser per
+// batch, however many messages a run's change produced.
 import type { Redis } from 'ioredis';
 import { env } from '../env';
 import { createBoundedRedis } from '../queue/connection';
 import { guardedRedis } from '../queue/redis-guard';
+import { entryFrames, KEEP_ALIVE_FRAME, LiveBatch } from './sse-frames';
 import { LIVE_STREAM, readLive, startingId, type LiveEntry } from './stream';
 
-export type LiveSubscriber = { deliver(entry: LiveEntry): void; heartbeat(): void };
+/** An open stream: takes encoded SSE chunks, in order (shared buffers: never mutate them). */
+export type LiveSubscriber = { write(chunk: Uint8Array): void };
+type Member = { deliver(batch: LiveBatch): void; heartbeat(): void };
 
 const BLOCK_MS = 5_000;
 /** An XREAD BLOCK that has not returned this long after its block time means Redis is stalled. */
@@ -22,10 +27,31 @@ export function idAfter(a: string, b: string): boolean {
   return am > bm || (am === bm && as > bs);
 }
 
+/**
+ * What a resuming stream gets once its XRANGE answered: the backlog (one chunk), then the batches
+ * that arrived live meanwhile, minus what the backlog already held — no gap, no duplicate, in
+ * order. A batch wholly after the backlog is passed on as its shared chunk.
+ */
+export function resumeChunks(after: string, backlog: readonly LiveEntry[], buffered: readonly LiveBatch[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let lastSent = after;
+  if (backlog.length > 0) {
+    chunks.push(entryFrames(backlog));
+    lastSent = backlog[backlog.length - 1].id;
+  }
+  for (const batch of buffered) {
+    if (!idAfter(batch.lastId, lastSent)) continue;
+    const fresh = idAfter(batch.entries[0].id, lastSent) ? null : batch.entries.filter((e) => idAfter(e.id, lastSent));
+    chunks.push(fresh ? entryFrames(fresh) : batch.bytes());
+    lastSent = batch.lastId;
+  }
+  return chunks;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class LiveHub {
-  private subscribers = new Set<LiveSubscriber>();
+  private subscribers = new Set<Member>();
   private redis: Redis | null = null;
   private generation = 0;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -37,10 +63,11 @@ class LiveHub {
 
   /** Adds a subscriber; with a Last-Event-ID it first gets what it missed (best effort). */
   async subscribe(sub: LiveSubscriber, lastEventId: string | null): Promise<() => void> {
-    let catchingUp: LiveEntry[] | null = lastEventId && /^\d+-\d+$/.test(lastEventId) ? [] : null;
-    const wrapped: LiveSubscriber = {
-      deliver: (e) => (catchingUp ? catchingUp.push(e) : sub.deliver(e)),
-      heartbeat: () => sub.heartbeat(),
+    const resumeFrom = lastEventId && /^\d+-\d+$/.test(lastEventId) ? lastEventId : null;
+    let catchingUp: LiveBatch[] | null = resumeFrom ? [] : null;
+    const wrapped: Member = {
+      deliver: (batch) => (catchingUp ? catchingUp.push(batch) : sub.write(batch.bytes())),
+      heartbeat: () => sub.write(KEEP_ALIVE_FRAME),
     };
     this.subscribers.add(wrapped);
     if (this.subscribers.size === 1) this.start();
@@ -48,16 +75,13 @@ class LiveHub {
       this.subscribers.delete(wrapped);
       if (this.subscribers.size === 0) this.stop();
     };
-    if (catchingUp && lastEventId) {
-      let lastSent = lastEventId;
-      const backlog = await guardedRedis((r) => r.xrange(LIVE_STREAM, `(${lastEventId}`, '+', 'COUNT', BACKLOG_MAX)).catch(() => []);
-      for (const [id, fields] of backlog) {
-        sub.deliver({ id, data: fields[fields.indexOf('data') + 1] ?? 'null' });
-        lastSent = id;
-      }
-      const buffered: LiveEntry[] = catchingUp;
+    if (catchingUp && resumeFrom) {
+      const backlog = await guardedRedis((r) => r.xrange(LIVE_STREAM, `(${resumeFrom}`, '+', 'COUNT', BACKLOG_MAX)).catch(() => []);
+      const entries = backlog.map(([id, fields]) => ({ id, data: fields[fields.indexOf('data') + 1] ?? 'null' }));
+      // Synchronous from here: no live batch can slip in between the backlog and the buffered ones.
+      const chunks = resumeChunks(resumeFrom, entries, catchingUp);
       catchingUp = null;
-      for (const e of buffered) if (idAfter(e.id, lastSent)) sub.deliver(e);
+      for (const chunk of chunks) sub.write(chunk);
     }
     return unsubscribe;
   }
@@ -65,8 +89,19 @@ class LiveHub {
   private start() {
     const generation = ++this.generation;
     this.redis = createBoundedRedis('live-reader', { blocking: true });
-    this.heartbeat = setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), env().RAILYARD_STREAM_HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.each((s) => s.heartbeat()), env().RAILYARD_STREAM_HEARTBEAT_MS);
     void this.loop(generation, this.redis);
+  }
+
+  /** One stream's failure must not cost the others this batch (nor stall the reader). */
+  private each(fn: (m: Member) => void) {
+    for (const m of this.subscribers) {
+      try {
+        fn(m);
+      } catch (err) {
+        console.warn(`[live] a stream failed to take a message: ${(err as Error).message}`);
+      }
+    }
   }
 
   private stop() {
@@ -87,9 +122,10 @@ class LiveHub {
         });
         lastId ??= await Promise.race([startingId(redis, null), stalled]);
         const entries: LiveEntry[] = await Promise.race([readLive(redis, lastId, BLOCK_MS), stalled]);
-        for (const entry of entries) {
-          lastId = entry.id;
-          this.subscribers.forEach((s) => s.deliver(entry));
+        if (entries.length > 0) {
+          const batch = new LiveBatch(entries);
+          lastId = batch.lastId;
+          this.each((s) => s.deliver(batch));
         }
         this.lastWarning = '';
       } catch (err) {

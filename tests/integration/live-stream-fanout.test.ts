@@ -123,4 +123,49 @@ describe('live stream fan-out, caps and re-authorization', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((await open(person.headers)).status).toBe(401);
   });
+
+  it('a stream whose client stops reading is dropped (its slot freed) while a reading one gets every message', async () => {
+    const res = await streamGet(new Request('http://localhost/api/stream', { headers: admin }));
+    const stalled = res.body!.getReader(); // never read until the end
+    const reading = await open(admin);
+    const big = (n: number) => ({ ...message(n), event: { ...message(n).event, id: `big-${n}-${'x'.repeat(50_000)}` } });
+    try {
+      // 1.25 MB the stalled client does not take (more than the 1 MiB it may owe), then one more message.
+      await publishLive(...Array.from({ length: 25 }, (_, i) => big(i) as never));
+      await waitFor(async () => reading.text().includes('big-24-'), 10_000, 'the reading stream to get the big messages');
+      await publishLive(message(4) as never);
+      await waitFor(async () => reading.text().includes('fanout-4'), 10_000, 'the reading stream to get the next one');
+      let text = '';
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await stalled.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      expect(text).toContain('client not reading');
+      expect(text).not.toContain('fanout-4');
+      expect(reading.text()).not.toContain('event: end');
+    } finally {
+      await stalled.cancel().catch(() => undefined);
+      await reading.close();
+    }
+  });
+
+  it('re-checks share one timer and one check per credential: every stream of a revoked token ends, another viewer keeps receiving', async () => {
+    const person = await createPerson('viewer', 'two-tabs');
+    const tabs = [await open(person.headers), await open(person.headers)];
+    const bystander = await open(admin);
+    try {
+      const token = await db().apiToken.findFirstOrThrow({ where: { userId: person.id } });
+      const res = await callRoute(tokenDelete, `/api/tokens/${token.id}`, { id: token.id }, { method: 'DELETE', headers: admin });
+      expect(res.status).toBe(204);
+      await Promise.all(tabs.map((t) => t.ended));
+      for (const t of tabs) expect(t.text()).toContain('not authorized any more');
+      await publishLive(message(3) as never);
+      await waitFor(async () => bystander.text().includes('fanout-3'), 5_000, 'the other viewer to keep receiving');
+      expect(bystander.text()).not.toContain('event: end');
+    } finally {
+      await bystander.close();
+    }
+  });
 });
