@@ -1,10 +1,11 @@
 'use client';
 
 // Loads what the editor needs (live version, the shared draft, the catalog, who you are) and
-// opens it. A draft, when there is one, is what you continue; it can be discarded.
+// opens it. A draft, when there is one, is what you continue; it can be discarded. The page
+// prefetches all four on the server (editor-prefetch.ts), so they are usually cached at hydration.
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { workflowSchema, type WorkflowDefinition } from '@/engine/workflow/schema';
 import { parseWorkflowText } from '@/engine/workflow/text';
@@ -26,11 +27,14 @@ export function EditWorkflowClient({ name }: { name: string }) {
   const draft = useWorkflowDraft(name, canEdit);
   const qc = useQueryClient();
   const [key, setKey] = useState(0);
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const failed = wf.error ?? actions.error ?? draft.error;
   if (failed) return <ErrorState error={failed} title="Could not open the editor" onRetry={() => void qc.invalidateQueries()} />;
   // Until we know who you are, we cannot know whether a draft applies: opening read-only first and
   // again with the draft would build a big workflow's editor twice.
-  if (!wf.data || !actions.data || me.isPending || (canEdit && draft.isPending)) return <SkeletonRows label="Opening the editor" />;
+  // With prefetched data the server would render the whole canvas into HTML only for React Flow to
+  // measure and hydrate it again; the canvas is built in the browser, right at hydration.
+  if (!inBrowser || !wf.data || !actions.data || me.isPending || (canEdit && draft.isPending)) return <SkeletonRows label="Opening the editor" />;
 
   const live = wf.data.definition as WorkflowDefinition;
   const fromDraft = draft.data ? definitionFromText(draft.data.yaml) : null;
@@ -72,6 +76,8 @@ export function EditWorkflowClient({ name }: { name: string }) {
     </>
   );
 }
+
+const noSubscription = () => () => {};
 
 /** A draft's text as a definition for the canvas, when it has a workflow's shape. */
 function definitionFromText(text: string): WorkflowDefinition | null {
