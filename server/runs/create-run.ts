@@ -26,7 +26,10 @@ export async function lockConcurrencyKey(tx: Tx, workflowId: string, key: string
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workflowId}:${key}`}))`;
 }
 
-export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; queued: QueuedStep[]; cancelled: string[] }> {
+export type CreatedRunRow = Prisma.RunGetPayload<{ include: { steps: true } }>;
+
+// `row`: what the INSERT returned, so the caller can publish the run without reading it back.
+export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; queued: QueuedStep[]; cancelled: string[]; row: CreatedRunRow }> {
   const def = n.version.definition as WorkflowDefinition;
   const now = new Date();
   let key: string | null = null;
@@ -94,5 +97,5 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
     include: { steps: true },
   });
   const queued = run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt }));
-  return { runId: run.id, queued, cancelled };
+  return { runId: run.id, queued, cancelled, row: run };
 }

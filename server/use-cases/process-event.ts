@@ -5,36 +5,56 @@ import { matchesTrigger } from '@/engine/workflow/match';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { db, type Tx } from '../db/client';
 import type { Event } from '../db/generated/client';
-import { enqueueSafely } from '../queue/enqueue';
 import { publishTrain } from '../live/publish-train';
 import { findEventRow } from '../repositories/events';
-import { findLiveVersions } from '../repositories/workflows';
+import { findLiveVersionRefs, loadDefinitions } from '../repositories/live-versions';
 import { createRun } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
+import { createdRunMessages, eventSummaryMessage, publishAndEnqueue } from '../runs/publish-created';
+import { events as eventCache, Lru, runKeys, versions as versionCache, type CachedEvent } from '../runs/transition-cache';
 import { resolveWaitsInTx, type StepRef } from '../runs/wait-events';
 import { wakeResolved } from '../runs/waits';
 import { notifyAfterEvent } from '../subscriptions/hooks';
 import { publishEventSummaries } from './publish-event';
 import { trainsOnEvent } from './trains-on-event';
 
-type Version = { id: string; workflowId: string; definition: unknown };
+type Version = { id: string; workflowId: string; definition: unknown; workflowName?: string; version?: number };
 
 /** The live versions whose trigger (source, type, filter) matches the event. */
 export async function matchingVersions(event: Event): Promise<Version[]> {
+  return (await liveMatches(event)).versions;
+}
+
+// Which versions each trigger matched last time: the statement that names the live versions
+// sends a definition only for a version not among these (and still cached).
+const lastLive = new Lru<string, string[]>(500);
+
+// One statement names the live versions; their (immutable) definitions come from the worker's
+// cache, read once per version id.
+async function liveMatches(event: Event): Promise<{ versions: Version[]; registered: boolean }> {
+  const key = `${event.sourceKey}\u0000${event.type}`;
+  const cached = (lastLive.get(key) ?? []).filter((id) => versionCache.get(id));
+  const { refs, registered } = await findLiveVersionRefs(event.sourceKey, event.type, cached);
+  for (const r of refs) if (r.definition !== null) versionCache.set(r.versionId, r.definition as WorkflowDefinition);
+  lastLive.set(key, refs.map((r) => r.versionId));
+  // Evicted between the two look-ups (rare): read them.
+  const missing = refs.filter((r) => !versionCache.get(r.versionId)).map((r) => r.versionId);
+  for (const [id, def] of await loadDefinitions(missing)) versionCache.set(id, def as WorkflowDefinition);
   const matched: Version[] = [];
-  for (const { workflow, version } of await findLiveVersions(event.sourceKey, event.type)) {
-    const def = version.definition as unknown as WorkflowDefinition;
+  for (const ref of refs) {
+    const def = versionCache.get(ref.versionId);
+    if (!def) continue; // deleted with its workflow between the two reads
     try {
       const headers = event.headers as Record<string, string>;
       if (await matchesTrigger(def, { source: event.sourceKey, type: event.type, payload: event.payload, headers })) {
-        matched.push({ id: version.id, workflowId: workflow.id, definition: def });
+        matched.push({ id: ref.versionId, workflowId: ref.workflowId, definition: def, workflowName: ref.workflowName, version: ref.version });
       }
     } catch (err) {
       // A filter that errors is a workflow bug, not a reason to lose the event for other workflows.
-      console.warn(`[engine] filter of workflow "${workflow.name}" v${version.version} failed: ${(err as Error).message}`);
+      console.warn(`[engine] filter of workflow "${ref.workflowName}" v${ref.version} failed: ${(err as Error).message}`);
     }
   }
-  return matched;
+  return { versions: matched, registered };
 }
 
 /** Creates runs for (event, versions) in one transaction, then enqueues and publishes. */
@@ -49,6 +69,8 @@ export async function startRuns(
     audit?: (tx: Tx, runIds: string[]) => Promise<unknown>;
     /** More writes that must commit with the claim (resolving the waits the event satisfies). */
     alsoInTx?: (tx: Tx) => Promise<unknown>;
+    /** Whether the event's type is registered (its live summary), when the caller knows. */
+    registered?: boolean;
   },
 ) {
   const created = await db().$transaction(async (tx) => {
@@ -63,26 +85,44 @@ export async function startRuns(
     return runs;
   });
   if (!created) return null;
-  // Published before the first step can start, so the stream shows the run before its steps move.
-  await Promise.all([...created.map((r) => publishRun(r.runId)), ...created.flatMap((r) => r.cancelled.map((id) => publishRun(id)))]);
+  const cancelled = created.flatMap((r) => r.cancelled);
+  if (cancelled.length) await Promise.all(cancelled.map((id) => publishRun(id)));
   // A train's station lists its runs: an open train page learns of a new one from this message.
   if (event.trainId && created.length) await publishTrain(event.trainId);
-  await publishEventSummaries([event.id]);
-  await enqueueSafely('step.run', created.flatMap((r) => r.queued));
+  // The new runs' messages are built from the rows just written; versions without their name
+  // (callers other than matchingVersions) are read back as before.
+  const made = created.map((r, i) => ({ r, v: versions[i] }));
+  const known = made.flatMap(({ r, v }) => (v.workflowName !== undefined && v.version !== undefined
+    ? [{ row: r.row, definition: v.definition as WorkflowDefinition, workflowName: v.workflowName, version: v.version }] : []));
+  await Promise.all(made.filter(({ v }) => v.workflowName === undefined || v.version === undefined).map(({ r }) => publishRun(r.runId)));
+  const messages = known.flatMap((c) => createdRunMessages(c, event));
+  // The first processing of an event (the claim) created all of its runs; otherwise read them back.
+  const summaryBuilt = extra.claim && extra.registered !== undefined && known.length === created.length;
+  if (summaryBuilt) messages.push(eventSummaryMessage(event, extra.registered!, known));
+  else await publishEventSummaries([event.id]);
+  // The first claim of these steps needs neither the version nor the event read again.
+  for (const c of known) runKeys.set(c.row.id, { versionId: c.row.workflowVersionId, eventId: event.id });
+  if (created.length) eventCache.set(event.id, toCachedEvent(event));
+  // Published before the first step can start (same connection, sent first), jobs after commit.
+  await publishAndEnqueue(messages, created.flatMap((r) => r.queued));
   return created.map((r) => r.runId);
 }
+
+const toCachedEvent = (e: Event): CachedEvent => ({
+  id: e.id, sourceKey: e.sourceKey, type: e.type, payload: e.payload, headers: (e.headers ?? {}) as Record<string, string>, receivedAt: e.receivedAt,
+});
 
 export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
   const event = await findEventRow(eventId);
   if (!event || event.processedAt) return { runIds: [] };
   // Before the claim: a crash after it would forget the train; each of its effects is idempotent.
   await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
-  const versions = await matchingVersions(event);
+  const { versions, registered } = await liveMatches(event);
   let woken: StepRef[] = [];
   const alsoInTx = async (tx: Tx) => {
     woken = await resolveWaitsInTx(tx, event);
   };
-  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx });
+  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx, registered });
   if (runIds === null) return { runIds: [] };
   await wakeResolved(woken);
   // Subscriptions (issue 12): one indexed probe when nobody listens.
