@@ -3,8 +3,9 @@
 // Send an event by hand: pick a source and a type (known or new), edit the payload (prefilled
 // from the type's sample), and POST it exactly as a tool would.
 import { RefreshCw, Send } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { RegistryDto } from '@/engine/dto/registry';
+import { useEventDraft } from './use-event-draft';
 import { useOrigin } from '@/lib/use-origin';
 import { Button } from '@/components/ui/button';
 import { CodeBlock } from '@/components/ui/code-block';
@@ -13,7 +14,6 @@ import { curlFor } from './curl-snippet';
 import { SendResult } from './send-result';
 import { useSendEvent } from './use-send-event';
 
-const pretty = (v: unknown) => (v === null || v === undefined ? '{}' : JSON.stringify(v, null, 2));
 
 function jsonError(text: string): string | null {
   try {
@@ -26,28 +26,9 @@ function jsonError(text: string): string | null {
 
 export function SendEventForm({ registry, initialSource, initialType }: { registry: RegistryDto; initialSource: string; initialType: string }) {
   const origin = useOrigin();
-  const [source, setSource] = useState(initialSource || registry[0]?.key || '');
-  const types = registry.find((s) => s.key === source)?.eventTypes ?? [];
-  const [type, setType] = useState(initialType || types[0]?.type || '');
-  const sample = types.find((t) => t.type === type)?.samplePayload;
-  const [payload, setPayload] = useState(() => pretty(sample));
+  const { source, pickSource, types, type, setType, payload, setPayload } = useEventDraft(registry, initialSource, initialType);
   const [idemKey, setIdemKey] = useState('');
   const send = useSendEvent();
-
-  // Follow the selected type's sample while the user has not edited the payload themselves.
-  const lastPrefill = useRef(payload);
-  useEffect(() => {
-    const next = pretty(sample);
-    setPayload((cur) => (cur === lastPrefill.current ? next : cur));
-    lastPrefill.current = next;
-  }, [sample]);
-
-  const pickSource = (key: string) => {
-    setSource(key);
-    // Keep a typed type if the new source knows it; otherwise start from its first known type.
-    const next = registry.find((s) => s.key === key)?.eventTypes ?? [];
-    if (!next.some((t) => t.type === type)) setType(next[0]?.type ?? '');
-  };
 
   const jsonErr = jsonError(payload);
   const submit = (e: FormEvent) => {

@@ -4,8 +4,9 @@
 // the type's sample, or from a stored event. `workflow` (the editor's dialog) sends the definition
 // being edited, simulated in place of its live version.
 import { FlaskConical } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import type { RegistryDto } from '@/engine/dto/registry';
+import { useEventDraft } from '@/components/send/use-event-draft';
 import { errorMessage } from '@/lib/api';
 import { useSimulate } from '@/lib/simulate-queries';
 import { Button } from '@/components/ui/button';
@@ -13,7 +14,6 @@ import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { SimulationResult } from './simulation-result';
 import { StoredEventPicker } from './stored-event-picker';
 
-const pretty = (v: unknown) => (v === null || v === undefined ? '{}' : JSON.stringify(v, null, 2));
 
 interface Props {
   registry: RegistryDto;
@@ -26,20 +26,8 @@ interface Props {
 }
 
 export function SimulateForm({ registry, initialSource, initialType, workflow, only }: Props) {
-  const [source, setSource] = useState(initialSource || registry[0]?.key || '');
-  const types = registry.find((s) => s.key === source)?.eventTypes ?? [];
-  const [type, setType] = useState(initialType || types[0]?.type || '');
-  const sample = types.find((t) => t.type === type)?.samplePayload;
-  const [payload, setPayload] = useState(() => pretty(sample));
+  const { source, setSource, types, type, setType, payload, setPayload } = useEventDraft(registry, initialSource, initialType);
   const simulate = useSimulate();
-
-  // Follow the type's sample until the payload is edited by hand (as on the Send page).
-  const lastPrefill = useRef(payload);
-  useEffect(() => {
-    const next = pretty(sample);
-    setPayload((cur) => (cur === lastPrefill.current ? next : cur));
-    lastPrefill.current = next;
-  }, [sample]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

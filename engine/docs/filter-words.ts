@@ -5,13 +5,15 @@ import { code, referenceInWords } from './describe-value';
 
 const OPERATORS: [string, string][] = [['!=', 'is not'], ['<=', 'is at most'], ['>=', 'is at least'], ['=', 'is'], ['<', 'is below'], ['>', 'is above'], [' in ', 'is one of']];
 
-/** Splits on a top-level word operator (` and `, ` or `), outside strings, brackets and parentheses. */
-function splitTopLevel(expr: string, word: 'and' | 'or'): string[] {
+/**
+ * Splits on a top-level separator (` and `, ` or `, `,`), outside strings, brackets and
+ * parentheses; parts are trimmed and empty ones dropped.
+ */
+function splitTopLevel(expr: string, needle: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote: string | null = null;
   let start = 0;
-  const needle = ` ${word} `;
   for (let i = 0; i < expr.length; i++) {
     const c = expr[i];
     if (quote) {
@@ -60,7 +62,7 @@ function clauseInWords(raw: string): string {
   while (clause.startsWith('(') && clause.endsWith(')') && balanced(clause.slice(1, -1))) {
     clause = clause.slice(1, -1).trim();
   }
-  const ors = splitTopLevel(clause, 'or');
+  const ors = splitTopLevel(clause, ' or ');
   if (ors.length > 1) return `either ${ors.map(clauseInWords).join(' or ')}`;
   const fn = /^\$(exists|contains)\((.*)\)$/s.exec(clause);
   if (fn) {
@@ -87,32 +89,12 @@ function balanced(s: string): boolean {
   return depth === 0;
 }
 
-function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(s.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start).trim());
-  return out.filter(Boolean);
-}
+const splitArgs = (s: string): string[] => splitTopLevel(s, ',');
 
 /** A JSONata condition in words, without a leading "only when" (callers choose the lead-in). */
 export function conditionInWords(expr: string): string {
   const unwrapped = expr.trim().replace(/^\{\{\s*([\s\S]*?)\s*\}\}$/, '$1');
-  return splitTopLevel(unwrapped, 'and').map(clauseInWords).join(' and ');
+  return splitTopLevel(unwrapped, ' and ').map(clauseInWords).join(' and ');
 }
 
 /** The trigger filter as the Processes view shows it; null when every event of the type counts. */

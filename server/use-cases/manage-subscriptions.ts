@@ -8,6 +8,7 @@ import { authorize, type Actor } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db/client';
+import { findUserById } from '../repositories/users';
 import type { Prisma } from '../db/generated/client';
 import { AppError, badRequest, notFound } from '../errors';
 import { findPipeline } from '../repositories/pipelines';
@@ -67,7 +68,8 @@ const auditView = (s: repo.SubscriptionRow) => ({
 });
 
 async function ownerEmail(userId: string): Promise<string> {
-  const u = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const u = await findUserById(userId);
+  if (!u) throw new Error(`user ${userId} not found`);
   return u.email;
 }
 

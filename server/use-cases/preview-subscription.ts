@@ -8,10 +8,10 @@ import { renderChat } from '@/engine/subscriptions/render-chat';
 import { renderEmail } from '@/engine/subscriptions/render-email';
 import { previewSchema, type Policy, type Target } from '@/engine/subscriptions/schema';
 import type { Actor } from '../auth/authorize';
-import { db } from '../db/client';
 import { badRequest, notFound } from '../errors';
 import { findEventRow } from '../repositories/events';
 import { findSubscription } from '../repositories/subscriptions';
+import { findLatestRunOfWorkflowForEvent, findLatestTrainEvent, findTrainIdOfEventRuns, findTrainPipelineKey, findUngroupedState } from '../repositories/subscription-previews';
 import { channelDtos } from '../subscriptions/channels';
 import { eventSubject, runSubject, type Subject } from '../subscriptions/subjects';
 import { subscriber } from './manage-subscriptions';
@@ -26,16 +26,16 @@ async function subjectFor(target: Target, eventId: string): Promise<Subject> {
     return (await eventSubject(event, { asTrain: true }))!;
   }
   if (target.kind === 'workflow') {
-    const run = await db().run.findFirst({ where: { eventId, workflowVersion: { workflow: { name: target.name } } }, orderBy: { number: 'desc' }, select: { id: true } });
+    const run = await findLatestRunOfWorkflowForEvent(eventId, target.name);
     if (!run) throw notFound(`eventId: a run of workflow "${target.name}" for event "${eventId}"`);
     return (await runSubject(run.id))!;
   }
   // A pipeline: the event's train (its own, or the train one of its runs works for), as of its latest train event.
-  const trainId = event.trainId ?? (await db().run.findFirst({ where: { eventId, trainId: { not: null } }, select: { trainId: true } }))?.trainId;
-  const train = trainId ? await db().train.findUnique({ where: { id: trainId }, select: { id: true, pipeline: { select: { key: true } } } }) : null;
+  const trainId = event.trainId ?? (await findTrainIdOfEventRuns(eventId));
+  const train = trainId ? await findTrainPipelineKey(trainId) : null;
   if (!train || train.pipeline.key !== target.key) throw notFound(`eventId: a train of pipeline "${target.key}" for event "${eventId}"`);
   const trainEvent = event.sourceKey === 'railyard' && event.type.startsWith('train.') ? event
-    : await db().event.findFirst({ where: { trainId: train.id, sourceKey: 'railyard', type: { startsWith: 'train.' } }, orderBy: { receivedAt: 'desc' } });
+    : await findLatestTrainEvent(train.id);
   if (!trainEvent) throw notFound(`eventId: a train event of pipeline "${target.key}"`);
   return (await eventSubject(trainEvent, { asTrain: true }))!;
 }
@@ -51,7 +51,7 @@ export async function previewSubscriptionUseCase(actor: Actor, id: string, input
   const filtered = target.kind === 'event-type' && target.filter ? !(await evaluateCondition(target.filter, subject.ctx, { timeoutMs: 250 }).catch(() => false)) : false;
   if (filtered) decision = 'skip';
   else {
-    const state = await db().subscriptionState.findUnique({ where: { subscriptionId_groupKey: { subscriptionId: s.id, groupKey: '' } } });
+    const state = await findUngroupedState(s.id);
     const last = state?.lastOutcome === 'success' || state?.lastOutcome === 'failure' ? state.lastOutcome : null;
     decision = decide(s.policy as Policy, subject.outcome, last).action;
   }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { TrainDetail, TrainSummary } from '@/engine/dto/trains';
 import { TRAIN_STATUSES } from '@/engine/dto/trains';
 import { authorize, type Actor } from '../auth/authorize';
-import { db } from '../db/client';
 import { toTrainDetail, toTrainSummary } from '../dto/map-trains';
 import { notFound } from '../errors';
 import { findTrain, listTrainRows, pastStationDurations, runsOfTrains, type TrainRow } from '../repositories/trains';
+import { namesForUserIds } from '../repositories/people';
 import { findPipeline } from '../repositories/pipelines';
 
 export const trainsQuery = z.object({
@@ -19,7 +19,7 @@ export const trainsQuery = z.object({
 /** Train.startedBy holds a user id, `token:<name>` or `event:<id>`: show people by name. */
 export async function withStarterNames<T extends { startedBy: string | null }>(items: T[]): Promise<T[]> {
   const ids = [...new Set(items.map((i) => i.startedBy).filter((s): s is string => !!s && !s.includes(':')))];
-  const users = new Map((ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
+  const users = await namesForUserIds(ids);
   const name = (s: string | null) => (!s ? null : s.startsWith('token:') ? s.slice(6) : s.startsWith('event:') ? `event ${s.slice(6)}` : (users.get(s) ?? s));
   return items.map((i) => ({ ...i, startedBy: name(i.startedBy) }));
 }
