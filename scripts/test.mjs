@@ -22,6 +22,26 @@ const TEST_ENV = {
 };
 
 const results = [];
+const failures = [];
+
+/** `file › test: first line of the error` for each failed test (or file that failed to load). */
+function vitestFailures(report) {
+  let json;
+  try {
+    json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  } catch {
+    return [];
+  }
+  const firstLine = (m) => String(m ?? '').split('\n').find((l) => l.trim()) ?? '';
+  const out = [];
+  for (const file of json.testResults ?? []) {
+    const name = path.relative(root, file.name);
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) out.push(`${name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0]).slice(0, 300)}`);
+    if (!failed.length && file.status === 'failed') out.push(`${name}: ${firstLine(file.message).slice(0, 300)}`);
+  }
+  return out;
+}
 const services = [];
 async function part(name, fn) {
   const started = Date.now();
@@ -51,6 +71,10 @@ function summary() {
   results.sort((a, b) => PARTS.indexOf(a.name) - PARTS.indexOf(b.name));
   console.log('\n──────── test summary ────────');
   for (const r of results) console.log(`${r.status.padEnd(8)} ${r.name.padEnd(14)} ${r.seconds}s`);
+  if (failures.length) {
+    console.log('\nfailed tests:');
+    for (const f of failures) console.log(`  ${f}`);
+  }
   const failed = results.some((r) => r.status === 'failed');
   console.log(failed ? 'FAILED' : 'PASSED');
   return failed ? 1 : 0;
@@ -77,7 +101,12 @@ async function main() {
   if ((await part('migrate', async () => code(await run(bin('tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: migrateEnv })))) !== 'ok') return;
 
   say('vitest (unit + integration)');
-  await part('vitest', async () => code(await run(bin('vitest'), ['run'], { cwd: root, env })));
+  // A JSON report besides the console: the summary names the failed tests at the very end, where a
+  // CI log cut to its tail still shows them.
+  const report = path.join(testDir, 'vitest.json');
+  await part('vitest', async () =>
+    code(await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: root, env })));
+  failures.push(...vitestFailures(report));
 
   const hasE2e = fs.existsSync(path.join(root, 'e2e')) &&
     fs.readdirSync(path.join(root, 'e2e'), { recursive: true }).some((f) => /\.spec\.tsx?$/.test(String(f)));

@@ -2,7 +2,7 @@
 // SIGKILL is started again with a doubling delay that resets after a healthy run, a part that
 // keeps failing is given up (how Postgres and Redis failing for good stop everything), and
 // SIGTERM/Ctrl-C to the launcher stops every child it supervises.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { startRedis } from '@/scripts/lib/redis.mjs';
 import { supervise, superviseCommand } from '@/scripts/lib/supervise.mjs';
 import { waitFor } from '../support/harness';
+import { processGroup } from '../support/procs';
 
 const alive = (pid: number) => {
   try {
@@ -59,8 +60,7 @@ describe('supervise', () => {
     const part = superviseCommand('web', process.execPath, forking, { initialMs: 100, log: () => {}, spawnOptions: { quiet: true } });
     const first = await part.started;
     const grandchild = await waitFor(async () => {
-      const out = spawnSync('pgrep', ['-g', String(first.pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((p) => p && p !== first.pid);
-      return out[0];
+      return processGroup(first.pid).find((p) => p !== first.pid);
     }, 5000, 'the grandchild');
     process.kill(first.pid, 'SIGKILL');
     await waitFor(async () => restartedPid(part, first.pid), 5000, 'a restart');

@@ -1,28 +1,19 @@
 // Stalling the real services for robustness tests: SIGSTOP freezes a process without closing its
 // sockets (the kernel still accepts connections), which is what a hung or overloaded server looks
 // like to a client. Every stall is undone (SIGCONT) in a finally, even when the test fails.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { db } from '@/server/db/client';
+import { childrenOf, parentOf } from './procs';
 
 /** The postmaster and all its children (backends, checkpointer, …) of the Postgres we use. */
 export async function postgresPids(): Promise<number[]> {
   // Our own backend's parent is the postmaster (needs no privilege, unlike SHOW data_directory).
   const [{ pid }] = await db().$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
-  const postmaster = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  const postmaster = parentOf(pid);
+  if (!postmaster) throw new Error(`backend ${pid} has no parent`);
   const cmdline = fs.readFileSync(`/proc/${postmaster}/cmdline`, 'utf8');
   if (!cmdline.includes('postgres')) throw new Error(`pid ${postmaster} is not a postgres process: ${cmdline}`);
   return [postmaster, ...childrenOf(postmaster)];
-}
-
-function childrenOf(pid: number): number[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when there are none
-  }
-  return out.split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
 }
 
 /** Runs `fn` with `pids` stopped (SIGSTOP), resuming them (SIGCONT) afterwards whatever happens. */
