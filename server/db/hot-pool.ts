@@ -26,6 +26,10 @@ export function hotPool(): pg.Pool {
     max: env().RAILYARD_WORKER_CONCURRENCY + 4,
   });
   pool.on('error', (err) => console.warn(`[db] idle hot-path connection lost: ${err.message}`));
+  // The pool listens for errors only on idle clients. A checked-out client whose server session is
+  // terminated between two queries (inside inHotTx, say) emits 'error' with no listener, which
+  // would crash the process; the next query on it fails instead, and the caller retries.
+  pool.on('connect', (client) => client.on('error', (err) => console.warn(`[db] hot-path connection lost: ${err.message}`)));
   holder.railyardHotPool = pool;
   return pool;
 }

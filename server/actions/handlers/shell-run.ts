@@ -48,7 +48,12 @@ export const shellRunHandler: ActionHandler<z.output<typeof shellRun.params>> = 
   try {
     const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.once('error', (e: NodeJS.ErrnoException) =>
-        reject(e.code === 'ENOENT' ? new PermanentError(`command not found: ${params.command}`) : e),
+        reject(
+          e.code === 'ENOENT' ? new PermanentError(`command not found: ${params.command}`)
+            // execvp says EACCES for a missing program when a folder on PATH cannot be searched.
+            : e.code === 'EACCES' ? new PermanentError(`command not found or not executable: ${params.command} (EACCES)`)
+              : e,
+        ),
       );
       child.once('close', (c, s) => resolve([c, s]));
       // A background child that keeps stdout open would delay 'close' forever: once the command

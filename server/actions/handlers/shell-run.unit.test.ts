@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionCatalog } from '@/engine/actions/catalog';
@@ -77,6 +77,11 @@ describe('shell.run', () => {
     await expect(shellRunHandler(actionInput(params({ command: 'pwd', cwd: '/etc' }), ws.path).input)).rejects.toThrow(/relative/);
     await expect(shellRunHandler(actionInput(params({ command: 'no-such-program-xyz', args: [] }), ws.path).input)).rejects.toThrow(
       /command not found/,
+    );
+    // A file without the execute bit (what execvp also answers for a PATH folder it cannot search).
+    writeFileSync(join(ws.path, 'not-executable'), '#!/bin/sh\necho hi\n', { mode: 0o644 });
+    await expect(shellRunHandler(actionInput(params({ command: './not-executable', args: [] }), ws.path).input)).rejects.toThrow(
+      /not executable: \.\/not-executable \(EACCES\)/,
     );
   });
 });
