@@ -23,6 +23,9 @@ export function abortActiveSteps(): number {
 
 export const activeStepCount = () => active.size;
 
+/** False once shutdown began: no step may start inline after it (use-cases/execute-step.ts). */
+export const acceptingSteps = () => !shuttingDown;
+
 /** For a process that starts its workers again (tests run several worker sets in one process). */
 export function acceptSteps(): void {
   shuttingDown = false;

@@ -33,8 +33,16 @@ export type Settlement = {
 /** The executor's final log flush and the step's inputs, written in the settle transaction. */
 export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
 
+/**
+ * Inline continuation (issue 11): a caller that can run the next step itself passes `hold`. When
+ * the transition queued exactly one step (of this run, no other run started), its job is put in
+ * `hold.job` instead of Redis, and the caller claims it at once. The step row is `queued` like any
+ * other: if this process dies before claiming it, the reconciler enqueues it (findDueSteps).
+ */
+export type Hold = { job?: { stepRunId: string; runId: string; stepId: string; attempt: number } };
+
 /** Returns false (and writes nothing) when `fence` is given and no longer matches the step. */
-export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite): Promise<boolean> {
+export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite, hold?: Hold): Promise<boolean> {
   const now = new Date();
   const settled = await inHotTx(async (c) => {
     const locked = await lockRunAndSettleSelf(c, runId, stepRunId, {
@@ -79,6 +87,9 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
     await publishLive(...messages);
     await publishRun(nextRunId);
     await enqueueSafely('step.run', queued);
+  } else if (hold && queued.length === 1) {
+    hold.job = queued[0];
+    await publishLive(...messages);
   } else {
     await Promise.all([publishLive(...messages), enqueueSafely('step.run', queued)]);
   }

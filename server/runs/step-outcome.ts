@@ -5,7 +5,7 @@ import type { Fence } from './lease';
 import { isPermanentDbError, RECORD_TRIES, recordWithRetries } from './record-outcome';
 import { releaseStep } from './release-step';
 import { scheduleRetry } from './schedule-retry';
-import { settleStep, type FinalWrite, type Settlement } from './settle-step';
+import { settleStep, type FinalWrite, type Hold, type Settlement } from './settle-step';
 import { enterWait } from './waits';
 
 export type Outcome =
@@ -19,10 +19,10 @@ export type Outcome =
 
 type Job = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean };
 
-const write = (o: Outcome, job: Job, fence: Fence, final?: FinalWrite): (() => Promise<boolean>) | undefined => {
+const write = (o: Outcome, job: Job, fence: Fence, final?: FinalWrite, hold?: Hold): (() => Promise<boolean>) | undefined => {
   switch (o.kind) {
     case 'settle':
-      return () => settleStep(job.stepRunId, job.runId, o.settlement, fence, final);
+      return () => settleStep(job.stepRunId, job.runId, o.settlement, fence, final, hold);
     case 'wait':
       return () => enterWait(job, o.wait, o.until, fence);
     case 'retry':
@@ -39,10 +39,11 @@ const write = (o: Outcome, job: Job, fence: Fence, final?: FinalWrite): (() => P
  * Throws when Postgres could not be reached through every try: the step then stays `running` and,
  * once its lease expires, the same attempt (same idempotency key) runs again elsewhere.
  */
-export async function recordOutcome(o: Outcome, job: Job, fence: Fence, final?: FinalWrite): Promise<'recorded' | 'not-held'> {
+export async function recordOutcome(o: Outcome, job: Job, fence: Fence, final?: FinalWrite, hold?: Hold): Promise<'recorded' | 'not-held'> {
   const label = `${job.runId}.${job.stepId}.${job.attempt} ${o.kind === 'settle' ? o.settlement.status : o.kind}`;
-  // `final` (the last log lines and the inputs) is written with a settle, in its transaction.
-  const fn = write(o, job, fence, final);
+  // `final` (the last log lines and the inputs) is written with a settle, in its transaction;
+  // `hold` takes the one successor it queues, for the caller to run inline (settle-step.ts).
+  const fn = write(o, job, fence, final, hold);
   if (!fn) return 'not-held';
   const first = await recordWithRetries(label, fn);
   if (first.result !== 'unrecorded') return first.result;

@@ -13,12 +13,13 @@ import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
 import { env } from '../env';
 import { publishLive } from '../live/stream';
-import { trackActiveStep } from '../runs/active-steps';
+import { enqueueSafely } from '../queue/enqueue';
+import { acceptingSteps, trackActiveStep } from '../runs/active-steps';
 import { claimStepWithContext, type Claimed, type StepJob } from '../runs/claim-step';
 import { claimContext } from '../runs/context';
 import { LeaseLostError, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
 import { backoffMs } from '../runs/schedule-retry';
-import { settleStep } from '../runs/settle-step';
+import { settleStep, type Hold } from '../runs/settle-step';
 import { StepLogger } from '../runs/step-logger';
 import { recordOutcome, type Outcome } from '../runs/step-outcome';
 import { liveRun, liveStep } from '../runs/transition-live';
@@ -27,7 +28,29 @@ import { assertSecretsGranted, loadStepSecrets } from '../secrets/load-secrets';
 
 export type { StepJob } from '../runs/claim-step';
 
+/**
+ * Runs `job`, then, while its settle queued exactly one successor of the same run, that successor
+ * in the same job (inline continuation, runs/settle-step.ts): a chain of steps costs no Redis round
+ * trip per step. Bounded, so a long chain gives its job slot back now and then, and never while
+ * shutting down: the successor is then enqueued as usual.
+ */
 export async function executeStep(job: StepJob, opts: { owner?: string } = {}): Promise<'ran' | 'stale' | 'released'> {
+  for (let depth = 1; ; depth++) {
+    const hold: Hold = {};
+    const result = await executeOne(job, opts, hold);
+    if (!hold.job) return result;
+    if (depth >= INLINE_STEPS || !acceptingSteps()) {
+      await enqueueSafely('step.run', [hold.job]);
+      return result;
+    }
+    job = { ...hold.job, wake: false };
+  }
+}
+
+/** Steps one job may run back to back before its successor goes through the queue again. */
+export const INLINE_STEPS = 64;
+
+async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold): Promise<'ran' | 'stale' | 'released'> {
   // One statement: the lease, the run marked running, and everything below reads (claim-step.ts).
   const claimed = await claimStepWithContext(job, opts.owner);
   if (!claimed) return 'stale';
@@ -55,7 +78,7 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
     // flush them first.
     const final = outcome.kind === 'settle' ? await logger.takeFinal() : (await logger.flush(), null);
     if (outcome.kind === 'lost') console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt}: lease lost, another worker has it`);
-    const recorded = await recordOutcome(outcome, job, fence, final ?? undefined);
+    const recorded = await recordOutcome(outcome, job, fence, final ?? undefined, hold);
     if (recorded === 'not-held') return 'stale';
     return outcome.kind === 'release' ? 'released' : 'ran';
   } finally {

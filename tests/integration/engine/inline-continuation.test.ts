@@ -1,0 +1,100 @@
+// Inline continuation (issue 11): a step whose settle queues exactly one successor runs that
+// successor in the same job, so a chain costs one BullMQ job, not one per step. The successor's
+// row is `queued` like any other, so a process that dies between the settle and the inline claim
+// loses nothing: the reconciler enqueues it. A fan-out still goes through the queue.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
+import { sharedRedis } from '@/server/queue/connection';
+import { executeStep, INLINE_STEPS } from '@/server/use-cases/execute-step';
+import { processEvent } from '@/server/use-cases/process-event';
+import { settleStep, type Hold } from '@/server/runs/settle-step';
+import { claimStep } from '@/server/runs/claim-step';
+import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitForEventRun, type Workers } from '../../support/harness';
+
+let workers: Workers | undefined;
+const chain = (n: number) => Array.from({ length: n }, (_, i) =>
+  `  - { id: s${i}, action: log, ${i ? `needs: [s${i - 1}], ` : ''}with: { message: "step ${i}" } }`).join('\n');
+
+beforeAll(async () => {
+  await resetState();
+  for (const [name, type, steps] of [
+    ['inline-chain', 'chain', chain(6)],
+    ['inline-long', 'long', chain(INLINE_STEPS + 2)],
+    ['inline-fan', 'fan', `  - { id: a, action: log, with: { message: a } }
+  - { id: b, action: log, needs: [a], with: { message: b } }
+  - { id: c, action: log, needs: [a], with: { message: c } }`],
+  ]) {
+    expect((await publishYaml(`apiVersion: railyard/v1
+kind: Workflow
+name: ${name}
+trigger: { source: generic, type: ${type} }
+steps:
+${steps}
+`)).status).toBe(201);
+  }
+});
+afterEach(async () => {
+  await workers?.stop();
+  workers = undefined;
+});
+afterAll(() => closeAll(workers));
+
+/** step.run jobs BullMQ ever held for this run (completed ones are kept, by count). */
+async function stepJobsOf(runId: string): Promise<number> {
+  const keys = await sharedRedis().keys('bull:steps:*');
+  return keys.filter((k) => k.includes(runId) && !k.endsWith(':logs') && !k.endsWith(':lock')).length;
+}
+
+describe('inline continuation', () => {
+  it('runs a six-step chain in one job, every step once, in order', async () => {
+    workers = await startTestWorkers();
+    const sent = await postEvent('generic', 'chain', {});
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps.map((s) => [s.id, s.status, s.attempts])).toEqual(Array.from({ length: 6 }, (_, i) => [`s${i}`, 'succeeded', 1]));
+    const starts = run.steps.map((s) => new Date(s.startedAt!).getTime());
+    expect([...starts].sort((x, y) => x - y)).toEqual(starts);
+    expect(await stepJobsOf(run.id)).toBe(1);
+  });
+
+  it('sends a fan-out through the queue: one job per branch', async () => {
+    workers = await startTestWorkers();
+    const sent = await postEvent('generic', 'fan', {});
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.steps.map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(await stepJobsOf(run.id)).toBe(3);
+  });
+
+  it('loses nothing when the process dies between the settle and the inline claim', async () => {
+    const sent = await postEvent('generic', 'chain', {});
+    const { runIds: [runId] } = await processEvent(sent.body.id);
+    const first = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    const job = { stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false };
+    const fence = await claimStep(job);
+    const hold: Hold = {};
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'step 0' } }, fence!, undefined, hold)).toBe(true);
+    // The successor was handed over, not enqueued: this is the state a crash right now leaves.
+    expect(hold.job).toMatchObject({ runId, stepId: 's1', attempt: 1 });
+    await sharedRedis().flushdb();
+    expect((await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's1' } })).status).toBe('queued');
+
+    workers = await startTestWorkers(); // its reconciler finds s1 queued with no job
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps.map((s) => s.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('enqueues the successor instead of running it once the job has run its share', async () => {
+    // executeStep directly, without workers: after INLINE_STEPS steps the next one is in Redis.
+    const sent = await postEvent('generic', 'long', {});
+    const { runIds: [runId] } = await processEvent(sent.body.id);
+    await sharedRedis().flushdb();
+    const first = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    expect(await executeStep({ stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false })).toBe('ran');
+    const rows = await db().stepRun.findMany({ where: { runId } });
+    const status = (i: number) => rows.find((r) => r.stepId === `s${i}`)!.status;
+    expect(Array.from({ length: INLINE_STEPS }, (_, i) => status(i)).every((st) => st === 'succeeded')).toBe(true);
+    expect([status(INLINE_STEPS), status(INLINE_STEPS + 1)]).toEqual(['queued', 'pending']);
+    expect(await sharedRedis().exists(`bull:steps:${runId}.s${INLINE_STEPS}.1`)).toBe(1);
+  }, 60_000);
+});
