@@ -89,7 +89,9 @@ async function main() {
   }
 
   say('starting the worker…');
-  const worker = spawnService('worker', 'npx', ['tsx', 'worker/index.ts'], { cwd: root, env, onLine: keep('worker'), readyPattern: /\[worker\] ready/ });
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the worker alone.
+  const workerArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const worker = spawnService('worker', 'npx', ['tsx', ...workerArgs, 'worker/index.ts'], { cwd: root, env, onLine: keep('worker'), readyPattern: /\[worker\] ready/ });
   await Promise.race([worker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('worker not ready in 60 s')), 60_000))]);
   const workerSignals = pausable(() => worker.child.pid);
   onStop('worker resume', async () => workerSignals.resume()); // a paused worker would ignore SIGTERM

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepStatus } from '../run/status';
-import { blockedSteps, findCycle, readySteps, topoOrder, type DagStep } from './dag';
+import { blockedSteps, findCycle, readySteps, soleSuccessor, topoOrder, type DagStep } from './dag';
 
 const s = (id: string, ...needs: string[]): DagStep => ({ id, needs });
 
@@ -71,5 +71,25 @@ describe('readySteps / blockedSteps', () => {
   it('does not block steps that merely wait, or steps already settled', () => {
     expect(blockedSteps(def, { build: 'waiting' })).toEqual([]);
     expect(blockedSteps(def, { build: 'failed', deployA: 'cancelled', deployB: 'skipped', deployC: 'skipped', announce: 'skipped' })).toEqual([]);
+  });
+});
+
+describe('soleSuccessor', () => {
+  const st = (id: string, needs: string[] = [], needsOn?: Record<string, 'success' | 'failure' | 'always'>) => ({ id, needs, ...(needsOn && { needsOn }) });
+  it('names the only dependant when it needs nothing else and a success satisfies it', () => {
+    expect(soleSuccessor({ steps: [st('a'), st('b', ['a'])] }, 'a')).toBe('b');
+    expect(soleSuccessor({ steps: [st('a'), st('b', ['a'], { a: 'always' })] }, 'a')).toBe('b');
+  });
+  it('is null for a fan-out, a fan-in, a failure edge, and the last step', () => {
+    expect(soleSuccessor({ steps: [st('a'), st('b', ['a']), st('c', ['a'])] }, 'a')).toBeNull();
+    expect(soleSuccessor({ steps: [st('a'), st('x'), st('b', ['a', 'x'])] }, 'a')).toBeNull();
+    expect(soleSuccessor({ steps: [st('a'), st('b', ['a'], { a: 'failure' })] }, 'a')).toBeNull();
+    expect(soleSuccessor({ steps: [st('a'), st('b', ['a'])] }, 'b')).toBeNull();
+  });
+  it('agrees with readySteps and blockedSteps on a chain: the successor is the only change', () => {
+    const def = { steps: [st('a'), st('b', ['a']), st('c', ['b'])] };
+    const statuses = { a: 'succeeded', b: 'pending', c: 'pending' } as const;
+    expect(readySteps(def, statuses)).toEqual([soleSuccessor(def, 'a')]);
+    expect(blockedSteps(def, statuses)).toEqual([]);
   });
 });

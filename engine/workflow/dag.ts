@@ -125,3 +125,17 @@ export function blockedSteps(def: { steps: readonly DagStep[] }, statuses: Statu
   }
   return def.steps.filter((s) => blocked.has(s.id)).map((s) => s.id);
 }
+
+/**
+ * The one step that the success of `stepId` makes ready, when the graph alone says so: exactly one
+ * step needs `stepId`, it needs nothing else, and a success satisfies its edge. Null otherwise
+ * (a fan-out, a fan-in, a `failure` edge that the success blocks): those settle by reading every
+ * step's status. A chain's settle needs no other status (server/runs/settle-linear.ts).
+ */
+export function soleSuccessor(def: { steps: readonly DagStep[] }, stepId: string): string | null {
+  const dependants = def.steps.filter((s) => s.needs.includes(stepId));
+  if (dependants.length !== 1) return null;
+  const [next] = dependants;
+  if (next.needs.length !== 1 || next.id === stepId) return null;
+  return edgeOf(next, stepId) === 'failure' ? null : next.id;
+}

@@ -11,7 +11,7 @@ import type { Fence } from '../runs/lease';
 type Q = Pick<pg.PoolClient, 'query'>;
 
 /** The columns a live step message is built from (logs only as their count). */
-const STEP_COLS = `id, "stepId", action, status, attempt, inputs, outputs, error, jsonb_array_length(logs) AS "logCount",
+export const STEP_COLS = `id, "stepId", action, status, attempt, inputs, outputs, error, jsonb_array_length(logs) AS "logCount",
   "queuedAt", "startedAt", "finishedAt", "wakeAt", "waitFor"`;
 
 export type StepRow = {
@@ -36,7 +36,7 @@ export type ClaimRow = {
   event?: { id: string; sourceKey: string; type: string; payload: unknown; headers: unknown; receivedAt: Date };
 };
 
-const iso = (d: Date) => d.toISOString();
+export const iso = (d: Date) => d.toISOString();
 
 /**
  * Claims a step attempt: queued (or running with an expired lease: recovery), or waiting and due
@@ -114,7 +114,7 @@ export const stepFromJson = (j: Record<string, unknown>): StepRow => ({
   queuedAt: ts(j.queuedAt), startedAt: ts(j.startedAt), finishedAt: ts(j.finishedAt), wakeAt: ts(j.wakeAt),
 });
 
-const fenceSql = (fence: Fence | undefined, first: number) =>
+export const fenceSql = (fence: Fence | undefined, first: number) =>
   fence ? { sql: ` AND status = 'running' AND attempt = $${first} AND "leaseOwner" = $${first + 1}`, params: [fence.attempt, fence.owner] } : { sql: '', params: [] };
 
 export type SelfWrite = {
@@ -150,7 +150,7 @@ export async function lockRunAndSettleSelf(c: Q, runId: string, stepRunId: strin
   return { run: run as Omit<RunRow, 'vars'>, step: step ? stepFromJson(step) : null };
 }
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+export const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Statement 2: every step's status, read after the lock (a fresh snapshot in READ COMMITTED). */
 export async function stepStatuses(c: Q, runId: string): Promise<{ id: string; stepId: string; status: string }[]> {

@@ -1,5 +1,6 @@
-// The one place a step reaches an end state: ONE transaction of three statements on the hot pool
-// (repositories/step-transition.ts). Statement 1 locks the run row (every state change of one run
+// The one place a step reaches an end state. A chain's step (its success makes exactly one step
+// ready and nothing else) settles in ONE statement (settle-linear.ts). Every other settle is ONE
+// transaction of three statements on the hot pool (repositories/step-transition.ts). Statement 1 locks the run row (every state change of one run
 // is serialised on it: fan-in siblings see each other's results, so a join is queued exactly once)
 // and writes the step's end state under its fence, with the final log flush and its inputs.
 // Statement 2 reads the steps' statuses after the lock. Statement 3 queues the steps that became
@@ -22,6 +23,8 @@ import { publishRun } from './publish-run';
 import { notifyAfterRun } from '../subscriptions/hooks';
 import { startNextInLine } from './next-in-line';
 import { liveLogs, liveRun, liveStep } from './transition-live';
+import { settleLinear } from './settle-linear';
+import type { LiveMessage } from '@/engine/dto/live';
 
 export type Settlement = {
   status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -41,10 +44,36 @@ export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
  */
 export type Hold = { job?: { stepRunId: string; runId: string; stepId: string; attempt: number } };
 
-/** Returns false (and writes nothing) when `fence` is given and no longer matches the step. */
-export async function settleStep(stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite, hold?: Hold): Promise<boolean> {
+/** What a settle wrote, for the messages and jobs that follow its commit. */
+export type Transition = {
+  messages: LiveMessage[];
+  queued: { stepRunId: string; runId: string; stepId: string; attempt: number }[];
+  runFinished: boolean;
+  /** A queued run of the same concurrency key that this run's end started. */
+  nextRunId?: string;
+  trainId: string | null;
+  eventId: string;
+};
+
+/**
+ * Returns false (and writes nothing) when `fence` is given and no longer matches the step.
+ * `stepId` lets a chain settle in one statement (settle-linear.ts); `hold` is inline continuation.
+ */
+export async function settleStep(
+  stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite, opts: { hold?: Hold; stepId?: string } = {},
+): Promise<boolean> {
   const now = new Date();
-  const settled = await inHotTx(async (c) => {
+  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final);
+  if (linear === false) return false;
+  const settled = linear ?? (await settleGeneral(stepRunId, runId, s, now, fence, final));
+  if (!settled) return false;
+  await afterCommit(runId, settled, opts.hold);
+  return true;
+}
+
+/** Three statements in one transaction: lock and write the step, read every status, advance. */
+async function settleGeneral(stepRunId: string, runId: string, s: Settlement, now: Date, fence?: Fence, final?: FinalWrite): Promise<Transition | null> {
+  return inHotTx(async (c): Promise<Transition | null> => {
     const locked = await lockRunAndSettleSelf(c, runId, stepRunId, {
       status: s.status, outputs: s.outputs, error: s.error ?? null, now, lines: final?.lines, inputs: final?.inputs,
     }, fence);
@@ -76,8 +105,10 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
       eventId: run.eventId,
     };
   });
-  if (!settled) return false;
-  const { messages, queued, runFinished, nextRunId, trainId, eventId } = settled;
+}
+
+async function afterCommit(runId: string, t: Transition, hold?: Hold): Promise<void> {
+  const { messages, queued, runFinished, nextRunId, trainId, eventId } = t;
 
   // One round trip: publishLive writes its XADDs on the shared connection before enqueueSafely's
   // MULTI is written (both issue their commands synchronously, in this order), and Redis runs a
@@ -98,5 +129,4 @@ export async function settleStep(stepRunId: string, runId: string, s: Settlement
   if (runFinished) await notifyAfterRun(runId);
   // Off the hot path unless the run works for a release train.
   if (runFinished && trainId) await advanceTrainByRun(runId).catch((err) => console.warn(`[trains] train ${trainId} not advanced by run ${runId}: ${(err as Error).message}`));
-  return true;
 }

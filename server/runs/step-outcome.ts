@@ -22,7 +22,7 @@ type Job = { stepRunId: string; runId: string; stepId: string; attempt: number; 
 const write = (o: Outcome, job: Job, fence: Fence, final?: FinalWrite, hold?: Hold): (() => Promise<boolean>) | undefined => {
   switch (o.kind) {
     case 'settle':
-      return () => settleStep(job.stepRunId, job.runId, o.settlement, fence, final, hold);
+      return () => settleStep(job.stepRunId, job.runId, o.settlement, fence, final, { hold, stepId: job.stepId });
     case 'wait':
       return () => enterWait(job, o.wait, o.until, fence);
     case 'retry':

@@ -48,7 +48,7 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
 }
 
 /** Steps one job may run back to back before its successor goes through the queue again. */
-export const INLINE_STEPS = 64;
+export const INLINE_STEPS = Number(process.env.RAILYARD_INLINE_STEPS ?? 64);
 
 async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold): Promise<'ran' | 'stale' | 'released'> {
   // One statement: the lease, the run marked running, and everything below reads (claim-step.ts).

@@ -9,6 +9,8 @@ import { executeStep, INLINE_STEPS } from '@/server/use-cases/execute-step';
 import { processEvent } from '@/server/use-cases/process-event';
 import { settleStep, type Hold } from '@/server/runs/settle-step';
 import { claimStep } from '@/server/runs/claim-step';
+import { SYSTEM_ACTOR } from '@/server/auth/principal';
+import { cancelRun } from '@/server/use-cases/operate-runs';
 import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitForEventRun, type Workers } from '../../support/harness';
 
 let workers: Workers | undefined;
@@ -72,7 +74,7 @@ describe('inline continuation', () => {
     const job = { stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false };
     const fence = await claimStep(job);
     const hold: Hold = {};
-    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'step 0' } }, fence!, undefined, hold)).toBe(true);
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'step 0' } }, fence!, undefined, { hold, stepId: 's0' })).toBe(true);
     // The successor was handed over, not enqueued: this is the state a crash right now leaves.
     expect(hold.job).toMatchObject({ runId, stepId: 's1', attempt: 1 });
     await sharedRedis().flushdb();
@@ -97,4 +99,46 @@ describe('inline continuation', () => {
     expect([status(INLINE_STEPS), status(INLINE_STEPS + 1)]).toEqual(['queued', 'pending']);
     expect(await sharedRedis().exists(`bull:steps:${runId}.s${INLINE_STEPS}.1`)).toBe(1);
   }, 60_000);
+});
+
+/** A fresh chain run with its first step claimed (as an executor would), no workers running. */
+async function claimedFirstStep() {
+  const sent = await postEvent('generic', 'chain', {});
+  const { runIds: [runId] } = await processEvent(sent.body.id);
+  await sharedRedis().flushdb();
+  const first = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+  const job = { stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false };
+  // claimStep caches the run's version and event, which the one-statement settle needs.
+  const fence = (await claimStep(job))!;
+  return { runId, first, fence };
+}
+const stepsOf = async (runId: string) =>
+  Object.fromEntries((await db().stepRun.findMany({ where: { runId } })).map((r) => [r.stepId, r.status]));
+
+describe('the one-statement settle of a chain step (runs/settle-linear.ts)', () => {
+  it('writes nothing under a fence another worker took over', async () => {
+    const { runId, first, fence } = await claimedFirstStep();
+    const stale = { ...fence, owner: 'someone-else' };
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { by: 'stale' } }, stale, undefined, { stepId: 's0' })).toBe(false);
+    expect((await stepsOf(runId)).s0).toBe('running');
+    expect((await stepsOf(runId)).s1).toBe('pending');
+    expect((await db().stepRun.findUniqueOrThrow({ where: { id: first.id } })).outputs).toBeNull();
+  });
+
+  it('leaves a run cancelled while its step ran to the general settle: the successor stays cancelled', async () => {
+    const { runId, first, fence } = await claimedFirstStep();
+    await cancelRun(SYSTEM_ACTOR, runId);
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'late' } }, fence, undefined, { stepId: 's0' })).toBe(true);
+    const steps = await stepsOf(runId);
+    expect(steps.s0).toBe('succeeded'); // what the step did is recorded
+    expect(steps.s1).toBe('cancelled'); // and nothing after it starts
+    expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('cancelled');
+  });
+
+  it('merges the step\'s variables into the run, as the general settle does', async () => {
+    const { runId, first, fence } = await claimedFirstStep();
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: {}, vars: { version: '1.4.0' } }, fence, undefined, { stepId: 's0' })).toBe(true);
+    expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).vars).toMatchObject({ version: '1.4.0' });
+    expect(await stepsOf(runId)).toMatchObject({ s0: 'succeeded', s1: 'queued', s2: 'pending' });
+  });
 });

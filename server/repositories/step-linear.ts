@@ -1,0 +1,59 @@
+// A chain's step transition in ONE statement, committed on its own (no BEGIN/COMMIT round trips):
+// the general settle (step-transition.ts, three statements in a transaction) reads every step's
+// status after locking the run, because a fan-in or a skip depends on them. When the graph says
+// that this step's success makes exactly one step ready and changes nothing else
+// (engine/workflow/dag.ts soleSuccessor), no other status matters, and one statement can lock the
+// run, check it still runs, lock the successor and check it is still pending, write the step's end
+// state under its fence, queue the successor and merge the run's variables.
+// All or nothing: the writes are chained (self needs the locks; the successor needs self; the run
+// needs the successor), so when a check fails nothing is written and the caller settles the
+// general way, which handles a cancelled run or a moved successor.
+import type { Fence } from '../runs/lease';
+import { hotPool, prepared } from '../db/hot-pool';
+import { fenceSql, iso, json, STEP_COLS, stepFromJson, type RunRow, type SelfWrite, type StepRow } from './step-transition';
+
+export type LinearSettle =
+  /** Written: the step succeeded, its successor is queued, the run's vars are merged. */
+  | { kind: 'settled'; run: Omit<RunRow, 'vars'>; self: StepRow; queued: StepRow }
+  /** The fence no longer matches: another worker holds the step; nothing was written. */
+  | { kind: 'not-held' }
+  /** The run does not run or the successor is no longer pending: settle the general way. */
+  | { kind: 'general' };
+
+export async function settleLinearRow(
+  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, fence?: Fence,
+): Promise<LinearSettle> {
+  const f = fenceSql(fence, 9);
+  const { rows } = await hotPool().query(prepared(
+    `WITH run AS MATERIALIZED (
+       SELECT r.id, r.number, r.status, r."workflowVersionId", r."eventId", r.error, r.reason, r."previousRunId", r."concurrencyKey",
+         r."trainId", r."createdAt", r."startedAt", r."finishedAt", v."workflowId", v.version, w.name AS "workflowName"
+       FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId" JOIN "Workflow" w ON w.id = v."workflowId"
+       WHERE r.id = $1 FOR UPDATE OF r),
+     nxt AS MATERIALIZED (
+       SELECT id FROM "StepRun" WHERE "runId" = $1 AND "stepId" = $8 AND status = 'pending'
+         AND EXISTS (SELECT 1 FROM run WHERE status = 'running') FOR UPDATE),
+     self AS (
+       UPDATE "StepRun" SET status = 'succeeded', outputs = COALESCE($3::jsonb, outputs), error = NULL, "finishedAt" = $4::timestamp,
+         "leaseUntil" = NULL, logs = CASE WHEN $5::jsonb IS NULL THEN logs ELSE logs || $5::jsonb END, inputs = COALESCE($6::jsonb, inputs)
+       WHERE id = $2 AND EXISTS (SELECT 1 FROM nxt)${f.sql}
+       RETURNING ${STEP_COLS}),
+     q AS (
+       UPDATE "StepRun" SET status = 'queued', attempt = 1, "queuedAt" = $4::timestamp
+       WHERE id = (SELECT id FROM nxt) AND EXISTS (SELECT 1 FROM self)
+       RETURNING ${STEP_COLS}),
+     adv AS (
+       UPDATE "Run" SET status = 'running', vars = CASE WHEN $7::jsonb IS NULL THEN vars ELSE vars || $7::jsonb END
+       WHERE id = $1 AND EXISTS (SELECT 1 FROM q) AND $7::jsonb IS NOT NULL
+       RETURNING 1)
+     SELECT run.*, (SELECT row_to_json(self) FROM self) AS self, (SELECT row_to_json(q) FROM q) AS queued,
+       (SELECT count(*) FROM nxt)::int AS "nextFree", (SELECT count(*) FROM adv)::int AS advanced
+     FROM run`,
+    [runId, stepRunId, json(w.outputs), iso(w.now), w.lines?.length ? JSON.stringify(w.lines) : null, json(w.inputs), json(w.vars), successor, ...f.params]),
+  );
+  const r = rows[0];
+  if (!r || r.nextFree === 0) return { kind: 'general' };
+  if (!r.self) return { kind: 'not-held' };
+  const { self, queued, nextFree: _n, advanced: _a, ...run } = r;
+  return { kind: 'settled', run: { ...run, status: 'running' } as Omit<RunRow, 'vars'>, self: stepFromJson(self), queued: stepFromJson(queued) };
+}

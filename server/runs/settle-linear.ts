@@ -1,0 +1,36 @@
+// The chain fast path of a settle (repositories/step-linear.ts): one statement when this step's
+// success makes exactly one step ready and nothing else changes. Only from the executor (a fenced
+// attempt whose run's version and event the worker has cached); anything else settles the general
+// way in settle-step.ts, and so does a chain whose statement found the run or successor moved.
+import { soleSuccessor } from '@/engine/workflow/dag';
+import { settleLinearRow } from '../repositories/step-linear';
+import type { Fence } from './lease';
+import type { FinalWrite, Settlement, Transition } from './settle-step';
+import { events, runKeys, versions } from './transition-cache';
+import { liveLogs, liveRun, liveStep } from './transition-live';
+
+/** The transition, false when the fence no longer matches, null to settle the general way. */
+export async function settleLinear(
+  at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite,
+): Promise<Transition | false | null> {
+  if (s.status !== 'succeeded' || !fence || !at.stepId) return null;
+  const keys = runKeys.get(at.runId);
+  const def = keys && versions.get(keys.versionId);
+  const event = keys && events.get(keys.eventId);
+  const successor = def && event ? soleSuccessor(def, at.stepId) : null;
+  if (!def || !event || !successor) return null;
+  const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
+    status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
+  }, fence);
+  if (r.kind === 'general') return null;
+  if (r.kind === 'not-held') return false;
+  const { run, self, queued } = r;
+  const logs = final?.lines.length ? liveLogs(at.runId, self.stepId, self.logCount - final.lines.length, final.lines) : [];
+  return {
+    messages: [...logs, liveStep(at.runId, self, def), liveStep(at.runId, queued, def), liveRun(run, event)],
+    queued: [{ stepRunId: queued.id, runId: at.runId, stepId: queued.stepId, attempt: 1 }],
+    runFinished: false,
+    trainId: run.trainId,
+    eventId: run.eventId,
+  };
+}
