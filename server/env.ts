@@ -23,6 +23,8 @@ const envSchema = z.object({
   /** Workspaces of runs finished longer ago than this are deleted by the worker. */
   RAILYARD_WORKSPACE_RETENTION_HOURS: z.coerce.number().positive().default(72),
   RAILYARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  // Steps of a chain one job runs back to back (inline continuation); 1 sends every step through the queue.
+  RAILYARD_INLINE_STEPS: z.coerce.number().int().positive().max(1000).default(64),
   /** Postgres connections per process (web and worker each). */
   RAILYARD_DB_POOL: z.coerce.number().int().positive().default(20),
   RAILYARD_MAX_EVENT_DEPTH: z.coerce.number().int().positive().default(10),

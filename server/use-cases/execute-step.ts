@@ -39,7 +39,7 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
     const hold: Hold = {};
     const result = await executeOne(job, opts, hold);
     if (!hold.job) return result;
-    if (depth >= INLINE_STEPS || !acceptingSteps()) {
+    if (depth >= env().RAILYARD_INLINE_STEPS || !acceptingSteps()) {
       await enqueueSafely('step.run', [hold.job]);
       return result;
     }
@@ -47,8 +47,6 @@ export async function executeStep(job: StepJob, opts: { owner?: string } = {}): 
   }
 }
 
-/** Steps one job may run back to back before its successor goes through the queue again. */
-export const INLINE_STEPS = Number(process.env.RAILYARD_INLINE_STEPS ?? 64);
 
 async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold): Promise<'ran' | 'stale' | 'released'> {
   // One statement: the lease, the run marked running, and everything below reads (claim-step.ts).

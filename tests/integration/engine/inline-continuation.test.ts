@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { sharedRedis } from '@/server/queue/connection';
-import { executeStep, INLINE_STEPS } from '@/server/use-cases/execute-step';
+import { env } from '@/server/env';
+import { executeStep } from '@/server/use-cases/execute-step';
 import { processEvent } from '@/server/use-cases/process-event';
 import { settleStep, type Hold } from '@/server/runs/settle-step';
 import { claimStep } from '@/server/runs/claim-step';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await resetState();
   for (const [name, type, steps] of [
     ['inline-chain', 'chain', chain(6)],
-    ['inline-long', 'long', chain(INLINE_STEPS + 2)],
+    ['inline-long', 'long', chain(env().RAILYARD_INLINE_STEPS + 2)],
     ['inline-fan', 'fan', `  - { id: a, action: log, with: { message: a } }
   - { id: b, action: log, needs: [a], with: { message: b } }
   - { id: c, action: log, needs: [a], with: { message: c } }`],
@@ -87,7 +88,8 @@ describe('inline continuation', () => {
   });
 
   it('enqueues the successor instead of running it once the job has run its share', async () => {
-    // executeStep directly, without workers: after INLINE_STEPS steps the next one is in Redis.
+    // executeStep directly, without workers: after RAILYARD_INLINE_STEPS steps the next one is in Redis.
+    const INLINE_STEPS = env().RAILYARD_INLINE_STEPS;
     const sent = await postEvent('generic', 'long', {});
     const { runIds: [runId] } = await processEvent(sent.body.id);
     await sharedRedis().flushdb();
