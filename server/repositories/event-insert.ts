@@ -6,9 +6,13 @@
 // failing, so the caller tells a duplicate from the empty result without a lookup beforehand.
 // Raw SQL because Prisma cannot express the CTE, ON CONFLICT on the Event unique or RETURNING a
 // subquery; column names are Prisma's (prisma/schema.prisma, model Event and EventType).
+// Group commit: deliveries that arrive while earlier inserts are in flight share one statement
+// (insert-batcher.ts), so under load one commit and one round trip serve many requests; each
+// request still gets its answer only after the statement that holds its rows has committed.
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { newCuid } from './cuid';
+import { InsertBatcher } from './insert-batcher';
 
 export type NewEvent = {
   sourceKey: string;
@@ -27,29 +31,43 @@ export type InsertedEvent = { id: string; type: string; deliveryId: string | nul
 /** timestamp(3) columns hold UTC without a zone, as Prisma writes them. */
 const utc = (d: Date) => d.toISOString().replace('Z', '');
 
+/** A (source, type) pair to remember in the event-type registry. */
+export type NewType = { sourceKey: string; type: string };
+
 /**
  * Inserts `events` (all of one source) and, in the same statement, `newTypes` of that source into
  * the event-type registry as unregistered (existing rows are kept). Returns the rows inserted, in
- * `events` order; a row missing from the result was a duplicate delivery.
+ * `events` order; a row missing from the result was a duplicate delivery. Concurrent calls are
+ * batched into one statement (see above).
  */
-export async function insertEvents(events: NewEvent[], newTypes: string[]): Promise<InsertedEvent[]> {
+export function insertEvents(events: NewEvent[], newTypes: string[]): Promise<InsertedEvent[]> {
+  return batcher.add(events, newTypes.map((type) => ({ sourceKey: events[0].sourceKey, type })));
+}
+
+/** One statement for the rows of any number of deliveries; rows returned by id, in `rows` order. */
+async function insertRows(rows: (NewEvent & { id: string })[], newTypes: NewType[]): Promise<InsertedEvent[]> {
   const now = utc(new Date());
-  const values = events.map((e) => Prisma.sql`(${newCuid()}, ${e.sourceKey}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.body},
+  const values = rows.map((e) => Prisma.sql`(${e.id}, ${e.sourceKey}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.body},
     ${JSON.stringify(e.headers)}::jsonb, ${e.deliveryId}, ${now}::timestamp, ${e.parentRunId ?? null}, ${e.depth}, ${e.sentBy})`);
   const types = newTypes.length
     ? Prisma.sql`WITH remembered AS (
         INSERT INTO "EventType" (id, "sourceKey", type, registered, "createdAt")
-        VALUES ${Prisma.join(newTypes.map((t) => Prisma.sql`(${newCuid()}, ${events[0].sourceKey}, ${t}, false, ${now}::timestamp)`))}
+        VALUES ${Prisma.join(newTypes.map((t) => Prisma.sql`(${newCuid()}, ${t.sourceKey}, ${t.type}, false, ${now}::timestamp)`))}
         ON CONFLICT ("sourceKey", type) DO NOTHING)`
     : Prisma.empty;
   // The registered flag reads the snapshot before this statement: a type inserted just now is
   // unregistered anyway, so the answer is right either way.
-  const rows = await db().$queryRaw<InsertedEvent[]>`${types}
+  const inserted = await db().$queryRaw<InsertedEvent[]>`${types}
     INSERT INTO "Event" (id, "sourceKey", type, payload, body, headers, "deliveryId", "receivedAt", "parentRunId", depth, "sentBy")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("sourceKey", "deliveryId") DO NOTHING
     RETURNING id, type, "deliveryId", "receivedAt",
       EXISTS (SELECT 1 FROM "EventType" t WHERE t."sourceKey" = "Event"."sourceKey" AND t.type = "Event".type AND t.registered) AS registered`;
-  const order = new Map(events.map((e, i) => [`${e.type}\u0000${e.deliveryId}`, i]));
-  return rows.sort((a, b) => order.get(`${a.type}\u0000${a.deliveryId}`)! - order.get(`${b.type}\u0000${b.deliveryId}`)!);
+  const order = new Map(rows.map((e, i) => [e.id, i]));
+  return inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
+
+const batcher = new InsertBatcher(insertRows);
+
+/** How many statements this process sent for how many deliveries (tests, the bench). */
+export const insertBatchStats = () => ({ ...batcher.stats });
