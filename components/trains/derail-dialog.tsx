@@ -23,7 +23,7 @@ export function DerailButton({ train }: { train: { id: string; pipeline: string;
       <Button variant="danger" onClick={() => setOpen(true)} data-testid="derail-open">
         <OctagonX aria-hidden /> Derail
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Derail train #${train.number} (${train.version})?`} description="The train stops where it is. Its features return to ready and board the next train.">
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Derail train #${train.number} (${train.version})?`} description="The train stops where it is: the runs still working for it are cancelled, and its features return to ready and board the next train.">
         <form
           onSubmit={(e) => {
             e.preventDefault();

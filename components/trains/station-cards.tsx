@@ -2,6 +2,7 @@
 
 // Each station of a train in order: status, when it was reached, how long it took (counting up
 // while it is in progress), the runs that worked for it, and a flag when it waits longer than usual.
+// A derailed train's station in progress stopped with it: shown as derailed, its time frozen.
 import { AlarmClock } from 'lucide-react';
 import type { TrainDetail } from '@/engine/dto/trains';
 import { formatDuration as describeDuration } from '@/engine/trains/describe';
@@ -14,7 +15,7 @@ import { StationRuns } from './station-runs';
 
 type Station = TrainDetail['stations'][number];
 
-function Timing({ s }: { s: Station }) {
+function Timing({ s, stoppedAt }: { s: Station; stoppedAt: string | null }) {
   if (s.status === 'pending') return <span className="text-xs text-subtle">Not reached yet</span>;
   return (
     <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-muted">
@@ -29,7 +30,8 @@ function Timing({ s }: { s: Station }) {
       ) : null}
       {s.status === 'active' && s.startedAt ? (
         <span>
-          for <RunDuration start={s.startedAt} end={null} className="font-mono tabular-nums" />
+          {stoppedAt ? 'stopped after ' : 'for '}
+          <RunDuration start={s.startedAt} end={stoppedAt} className="font-mono tabular-nums" />
         </span>
       ) : s.durationMs !== null ? (
         <span>
@@ -41,7 +43,8 @@ function Timing({ s }: { s: Station }) {
   );
 }
 
-export function StationCards({ stations }: { stations: Station[] }) {
+export function StationCards({ stations, train }: { stations: Station[]; train: Pick<TrainDetail, 'status' | 'finishedAt'> }) {
+  const derailed = train.status === 'derailed';
   return (
     <ol aria-label="Stations in order" className="divide-y divide-border">
       {stations.map((s, i) => (
@@ -49,7 +52,7 @@ export function StationCards({ stations }: { stations: Station[] }) {
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-xs text-subtle">{i + 1}</span>
             <h3 className="text-sm font-semibold">{s.name}</h3>
-            <StatusBadge status={s.status} data-testid={`station-status-${s.key}`} />
+            <StatusBadge status={derailed && s.status === 'active' ? 'derailed' : s.status} data-testid={`station-status-${s.key}`} />
             {s.overdue && (
               <Tag tone="warning" title="Waiting longer than this station usually takes">
                 <AlarmClock aria-hidden className="size-3" /> Overdue
@@ -58,7 +61,7 @@ export function StationCards({ stations }: { stations: Station[] }) {
             <span className="ml-auto font-mono text-[11px] text-subtle">reached by {s.reachedBy}</span>
           </div>
           <div className="mt-1">
-            <Timing s={s} />
+            <Timing s={s} stoppedAt={derailed ? train.finishedAt : null} />
           </div>
           {s.runs.length > 0 && (
             <div className="mt-2">

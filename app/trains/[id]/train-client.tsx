@@ -38,7 +38,7 @@ export function TrainClient({ id }: { id: string }) {
       <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)]">
         <Card className="min-w-0">
           <CardHeader title="Stations" description="Each station's runs and their steps; open a run for its logs." />
-          <StationCards stations={train.stations} />
+          <StationCards stations={train.stations} train={train} />
         </Card>
         <div className="min-w-0 space-y-4">
           <Card>

@@ -1,0 +1,82 @@
+// A releaser derails a train whose production gate is waiting: from the train page, with a reason.
+// The train shows derailed with the reason, its run is cancelled (so the gate leaves the approval
+// inbox and can no longer deploy), and its feature is ready again for the next train. A pipeline
+// of its own: the demo's shop-web belongs to the release spec. Screenshots, light and dark.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { signInAs } from '../support/auth';
+import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
+
+const auth = () => ({ authorization: `Bearer ${adminToken()}` });
+
+async function seedPipeline(request: APIRequestContext) {
+  const key = `e2e-derail-${uniqueSuffix()}`;
+  await publishWorkflow(request, `apiVersion: railyard/v1
+kind: Workflow
+name: ${key}-prod
+description: e2e production gate
+trigger: { source: railyard, type: train.departed, filter: "event.payload.pipeline.key = '${key}'" }
+steps:
+  - id: approve
+    action: approval.request
+    with: { message: "Ship ${key} {{ event.payload.train.version }} to production?" }
+  - { id: deploy, action: log, needs: [approve], with: { message: deployed } }
+`);
+  const pipeline = await request.post('/api/pipelines', {
+    headers: { ...auth(), 'content-type': 'text/yaml' },
+    data: `apiVersion: railyard/v1
+kind: Pipeline
+key: ${key}
+name: Derail ${key}
+repository: { url: /tmp/${key}.git, baseBranch: main }
+version: { initial: 3.0.0, bump: minor, tagPrefix: v }
+stations:
+  - { key: prod, name: Production, reachedBy: { workflow: ${key}-prod }, production: true }
+`,
+  });
+  expect(pipeline.status(), await pipeline.text()).toBe(201);
+  const feature = `DRL-${uniqueSuffix().toUpperCase()}`;
+  const created = await request.post('/api/features', { headers: auth(), data: { key: feature, title: 'Faster checkout', pipeline: key, status: 'ready' } });
+  expect(created.status(), await created.text()).toBe(201);
+  return { key, feature };
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('a releaser derails a train waiting at its production gate; the gate is cancelled and the feature is ready again', async ({ page, request }) => {
+  const { key, feature } = await seedPipeline(request);
+  await signInAs(page, 'releaser');
+  await page.goto(`/pipelines/${key}`);
+  await page.getByTestId('start-release').click();
+  await page.getByTestId('start-confirm').click();
+  await page.waitForURL(/\/trains\/[^/]+$/);
+  await expect(page.getByTestId('station-prod').getByText('Needs approval')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(`feature-${feature}`)).toHaveAttribute('data-status', 'aboard');
+
+  await page.getByTestId('derail-open').click();
+  await expect(page.getByTestId('derail-confirm')).toBeDisabled(); // a reason is required
+  await page.getByTestId('derail-reason').fill('Checkout is broken on preprod');
+  await page.getByTestId('derail-confirm').click();
+
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'derailed');
+  await expect(page.getByTestId('derail-reason-shown')).toContainText('Checkout is broken on preprod');
+  await expect(page.getByTestId('derail-open')).toHaveCount(0);
+  const run = page.getByTestId('station-prod').locator('[data-testid^="station-run-"]');
+  await expect(run).toHaveAttribute('data-status', 'cancelled');
+  // The station it was at stopped with it: no longer shown as in progress.
+  await expect(page.getByTestId('station-status-prod')).toHaveAttribute('data-status', 'derailed');
+  await expect(page.getByTestId('station-prod')).toContainText('stopped after');
+  await expect(page.getByTestId(`feature-${feature}`)).toHaveAttribute('data-status', 'ready');
+  await screenshots(page, 'train-derailed');
+
+  // The gate it left behind is gone from the approval inbox: nobody can approve a derailed release.
+  await page.goto('/approvals');
+  await expect(page.getByRole('heading', { name: 'Approvals' })).toBeVisible();
+  await expect(page.getByTestId('approval-item').filter({ hasText: `Ship ${key}` })).toHaveCount(0);
+});
