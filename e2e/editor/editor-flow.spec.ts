@@ -106,6 +106,8 @@ test('an editor draws, wires, validates and publishes a workflow, and watches it
   await selectNode(page, 'trigger');
   await page.getByTestId('trigger-type').fill(eventType);
   await selectNothing(page);
+  // Until renamed, a new workflow has a name of its own, so its autosaved draft is nobody else's.
+  await expect(page.getByTestId('workflow-name')).toHaveValue(/^new-workflow-[a-z0-9]{4}$/);
   await page.getByTestId('workflow-name').fill(name);
   await page.getByTestId('workflow-name').press('Enter');
   await expect(page.getByTestId('side-panel').getByRole('heading', { name })).toBeVisible();
