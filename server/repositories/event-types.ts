@@ -24,6 +24,23 @@ export async function registerEventType(
   });
 }
 
+/**
+ * An event type Railyard itself defines (its train events): registered, with its description and
+ * a sample (the first real payload) when it has none yet, so the registry, the docs and the
+ * simulator explain it. What an editor wrote later is kept.
+ */
+export async function describeOwnEventType(tx: Tx, input: { sourceKey: string; type: string; description: string; samplePayload: unknown }) {
+  const sample = input.samplePayload as object;
+  await tx.eventType.createMany({
+    data: [{ sourceKey: input.sourceKey, type: input.type, registered: true, description: input.description, samplePayload: sample }],
+    skipDuplicates: true,
+  });
+  await tx.eventType.updateMany({
+    where: { sourceKey: input.sourceKey, type: input.type, description: '' },
+    data: { registered: true, description: input.description, samplePayload: sample },
+  });
+}
+
 export const listEventTypes = () => db().eventType.findMany({ orderBy: [{ sourceKey: 'asc' }, { type: 'asc' }] });
 
 export async function registeredPairs(pairs: { sourceKey: string; type: string }[]): Promise<Set<string>> {

@@ -5,12 +5,20 @@ import type { PipelineDefinition } from '@/engine/trains/pipeline-schema';
 import type { Tx } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { enqueueSafely } from '../queue/enqueue';
-import { rememberEventTypes } from '../repositories/event-types';
+import { describeOwnEventType } from '../repositories/event-types';
 import { insertEvent } from '../repositories/events';
 import { INTERNAL_SOURCE } from '../use-cases/emit-event';
 import { publishEventSummaries } from '../use-cases/publish-event';
 
 export type TrainEventType = 'train.departed' | 'train.station-reached' | 'train.arrived' | 'train.derailed';
+
+/** What each event says, for the registry and the living documentation. */
+const DESCRIPTIONS: Record<TrainEventType, string> = {
+  'train.departed': 'A release train left with its frozen manifest: payload.train (number, kind, version, baseRef, features, commits) and payload.pipeline (key, repository, version scheme). Start the first station\'s work here, e.g. cut the release branch.',
+  'train.station-reached': 'A train reached a station: payload.station.key names it. Start the next station\'s work here, e.g. deploy what the last one built.',
+  'train.arrived': 'A train reached its last station: the release is out. Close the tickets of payload.train.features, announce it.',
+  'train.derailed': 'A train was stopped: payload.reason says why and payload.station where. Its features are ready again for the next train; its runs were cancelled.',
+};
 
 export type TrainFacts = {
   id: string;
@@ -37,7 +45,7 @@ export function trainPayload(train: TrainFacts, def: PipelineDefinition, extra: 
  * the fact that reached it is delivered again.
  */
 export async function insertTrainEvent(tx: Tx, trainId: string, type: TrainEventType, unique: string, payload: unknown): Promise<string> {
-  await rememberEventTypes(tx, INTERNAL_SOURCE, [type]);
+  await describeOwnEventType(tx, { sourceKey: INTERNAL_SOURCE, type, description: DESCRIPTIONS[type], samplePayload: payload });
   const body = JSON.stringify(payload);
   const event = await insertEvent(tx, {
     sourceKey: INTERNAL_SOURCE, type, payload: payload as Prisma.InputJsonValue, body, headers: {},

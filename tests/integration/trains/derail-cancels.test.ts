@@ -40,6 +40,12 @@ describe('derail', () => {
     expect(run.status).toBe('cancelled');
     expect(run.error).toBe('train 1 derailed: checkout broken on preprod');
     expect(Object.fromEntries(run.steps.map((s) => [s.stepId, s.status]))).toEqual({ approve: 'cancelled', deploy: 'cancelled' });
+    // Railyard's own event types explain themselves in the registry, with a real sample.
+    for (const type of ['train.departed', 'train.derailed']) {
+      const t = await db().eventType.findUniqueOrThrow({ where: { sourceKey_type: { sourceKey: 'railyard', type } } });
+      expect(t).toMatchObject({ registered: true, description: expect.stringMatching(/payload\./) });
+      expect(t.samplePayload).toMatchObject({ pipeline: { key: 'halt' } });
+    }
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: 'train.derail', subjectId: train } });
     expect(audit.after).toMatchObject({ runsCancelled: 1 });
     // The feature boards the next train, whose run is not touched by the first one's derail.
