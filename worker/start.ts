@@ -7,7 +7,7 @@ import { env } from '@/server/env';
 import { setProcessRole } from '@/server/process-role';
 import { createRedis } from '@/server/queue/connection';
 import { QUEUES } from '@/server/queue/jobs';
-import { abortActiveSteps, acceptSteps } from '@/server/runs/active-steps';
+import { abortActiveSteps, acceptSteps, drainSteps } from '@/server/runs/active-steps';
 import { startWorkspaceSweeper } from '@/server/runs/workspace';
 import { startNotificationTimer } from '@/server/subscriptions/digests';
 import { reconcileDueWork } from '@/server/use-cases/reconcile-due-work';
@@ -54,6 +54,8 @@ export async function startWorkers(opts: WorkerOptions = {}) {
     /** Stops taking jobs at once; running steps get `graceMs` to finish, then their handlers are
      *  aborted and each step is released (queued again, same attempt) for another worker. */
     async stop(graceMs: number = env().RAILYARD_SHUTDOWN_GRACE_MS) {
+      // From now on a chain's next step goes through the queue (to another worker), not inline.
+      drainSteps();
       clearInterval(timer);
       stopSweeper();
       stopNotifyTimer();

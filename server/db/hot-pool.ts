@@ -29,7 +29,8 @@ export function hotPool(): pg.Pool {
   // The pool listens for errors only on idle clients. A checked-out client whose server session is
   // terminated between two queries (inside inHotTx, say) emits 'error' with no listener, which
   // would crash the process; the next query on it fails instead, and the caller retries.
-  pool.on('connect', (client) => client.on('error', (err) => console.warn(`[db] hot-path connection lost: ${err.message}`)));
+  // (The pool already logs an idle client's error; a checked-out one's next query reports it.)
+  pool.on('connect', (client) => client.on('error', () => undefined));
   holder.railyardHotPool = pool;
   return pool;
 }

@@ -45,8 +45,13 @@ export function insertEvents(events: NewEvent[], newTypes: string[]): Promise<In
 }
 
 /** One statement for the rows of any number of deliveries; rows returned by id, in `rows` order. */
-async function insertRows(rows: (NewEvent & { id: string })[], newTypes: NewType[]): Promise<InsertedEvent[]> {
+async function insertRows(given: (NewEvent & { id: string })[], givenTypes: NewType[]): Promise<InsertedEvent[]> {
   const now = utc(new Date());
+  // In key order, so two concurrent statements take their unique-index entries in the same order.
+  const key = (a: string, b: string | null) => `${a}\u0000${b ?? ''}`;
+  const byKey = <T>(k: (t: T) => string) => (x: T, y: T) => (k(x) < k(y) ? -1 : k(x) > k(y) ? 1 : 0);
+  const rows = [...given].sort(byKey((e) => key(e.sourceKey, e.deliveryId)));
+  const newTypes = [...givenTypes].sort(byKey((t) => key(t.sourceKey, t.type)));
   const values = rows.map((e) => Prisma.sql`(${e.id}, ${e.sourceKey}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.body},
     ${JSON.stringify(e.headers)}::jsonb, ${e.deliveryId}, ${now}::timestamp, ${e.parentRunId ?? null}, ${e.depth}, ${e.sentBy})`);
   const types = newTypes.length
@@ -63,7 +68,7 @@ async function insertRows(rows: (NewEvent & { id: string })[], newTypes: NewType
     ON CONFLICT ("sourceKey", "deliveryId") DO NOTHING
     RETURNING id, type, "deliveryId", "receivedAt",
       EXISTS (SELECT 1 FROM "EventType" t WHERE t."sourceKey" = "Event"."sourceKey" AND t.type = "Event".type AND t.registered) AS registered`;
-  const order = new Map(rows.map((e, i) => [e.id, i]));
+  const order = new Map(given.map((e, i) => [e.id, i]));
   return inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 

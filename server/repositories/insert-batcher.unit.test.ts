@@ -85,4 +85,42 @@ describe('InsertBatcher', () => {
     await g.release();
     await Promise.all([...first, ...many]);
   });
+
+  it('refuses, without sending them, deliveries that wait too long for a statement (Postgres stalled)', async () => {
+    const g = gatedInsert();
+    const b = new InsertBatcher(g.insert);
+    const hung = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
+    const started = Date.now();
+    const late = await b.add([ev('late')], []).then(() => 'answered', (err: Error & { code?: string }) => ({ message: err.message, code: err.code, ms: Date.now() - started }));
+    expect(late).toMatchObject({ code: '53300', message: expect.stringMatching(/^database busy: no statement slot within 400 ms/) });
+    expect((late as { ms: number }).ms).toBeLessThan(1_000);
+    expect(g.statements.flat()).not.toContain('late'); // never sent
+    await g.release();
+    await Promise.all(hung);
+  });
+
+  it('refuses everyone still waiting as soon as a statement finds Postgres unreachable', async () => {
+    const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+    const g = gatedInsert((rows) => (rows[0].deliveryId === 'w' ? down : undefined));
+    const b = new InsertBatcher(g.insert);
+    const first = Promise.allSettled(['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], [])));
+    const waiting = Promise.allSettled(['p', 'q'].map((id) => b.add([ev(id)], [])));
+    g.release(); // 'w' fails first; p and q are refused with it instead of being sent
+    expect((await waiting).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(g.statements.flat()).not.toContain('p');
+    await g.release();
+    expect((await first).map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+  });
+
+  it('retries a batch that lost a deadlock one delivery at a time', async () => {
+    const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    const g = gatedInsert((rows) => (rows.length > 1 ? deadlock : undefined));
+    const b = new InsertBatcher(g.insert);
+    const first = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
+    const batch = Promise.allSettled(['p', 'q'].map((id) => b.add([ev(id)], [])));
+    for (let i = 0; i < 3; i++) await g.release();
+    await Promise.all(first);
+    expect((await batch).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(g.statements.slice(4)).toEqual([['p', 'q'], ['p'], ['q']]);
+  });
 });

@@ -23,10 +23,18 @@ export function abortActiveSteps(): number {
 
 export const activeStepCount = () => active.size;
 
+let draining = false;
+
+/** Shutdown began (the worker stops taking jobs): running steps finish, none starts inline. */
+export function drainSteps(): void {
+  draining = true;
+}
+
 /** False once shutdown began: no step may start inline after it (use-cases/execute-step.ts). */
-export const acceptingSteps = () => !shuttingDown;
+export const acceptingSteps = () => !draining && !shuttingDown;
 
 /** For a process that starts its workers again (tests run several worker sets in one process). */
 export function acceptSteps(): void {
   shuttingDown = false;
+  draining = false;
 }

@@ -26,6 +26,12 @@ export async function lockConcurrencyKey(tx: Tx, workflowId: string, key: string
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${workflowId}:${key}`}))`;
 }
 
+async function lockTrainForRun(tx: Tx, trainId: string) {
+  const rows = await tx.$queryRaw<{ startedBy: string | null; status: string; number: number; finishedAt: Date | null }[]>`
+    SELECT "startedBy", status, number, "finishedAt" FROM "Train" WHERE id = ${trainId} FOR SHARE`;
+  return rows[0] ?? null;
+}
+
 export type CreatedRunRow = Prisma.RunGetPayload<{ include: { steps: true } }>;
 
 // `row`: what the INSERT returned, so the caller can publish the run without reading it back.
@@ -36,7 +42,18 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
   let hold: 'none' | 'queue' | 'skip' = 'none';
   let error: string | null = null;
   const cancelled: string[] = [];
-  if (def.concurrency) {
+  // A train's runs carry its id (station progress) and its starter (no self-approval of one's
+  // release). The train is read FOR SHARE, so a derail in progress is waited for: an event of a
+  // derailed train received before the derail (a station reached just before it, a run's child
+  // event) starts nothing; the run is recorded cancelled. train.derailed's own workflows, and
+  // events that came after the derail, run as usual.
+  const train = n.event.trainId ? await lockTrainForRun(tx, n.event.trainId) : null;
+  const derailed = train?.status === 'derailed' && train.finishedAt !== null && n.event.receivedAt < train.finishedAt
+    && !(n.event.sourceKey === 'railyard' && n.event.type === 'train.derailed');
+  if (derailed) {
+    hold = 'skip';
+    error = `cancelled: train ${train!.number} was derailed`;
+  } else if (def.concurrency) {
     const eventCtx = { id: n.event.id, source: n.event.sourceKey, type: n.event.type, payload: n.event.payload, headers: n.event.headers };
     key = String(await resolveTemplate(def.concurrency.key, { event: eventCtx }));
     await lockConcurrencyKey(tx, n.version.workflowId, key);
@@ -76,9 +93,8 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
     return { stepId: id, action, status: 'pending' };
   };
 
-  // A train's runs carry its id (station progress) and its starter (no self-approval of one's release).
   const trainId = n.event.trainId;
-  const startedBy = n.startedBy ?? (trainId ? (await tx.train.findUnique({ where: { id: trainId }, select: { startedBy: true } }))?.startedBy ?? undefined : undefined);
+  const startedBy = n.startedBy ?? train?.startedBy ?? undefined;
   const run = await tx.run.create({
     data: {
       workflowVersionId: n.version.id,

@@ -28,22 +28,24 @@ export async function derailTrain(actor: Actor, trainId: string, body: unknown, 
   if (!reason) throw badRequest('reason: say why the train is derailed ({"reason": "…"})');
   let cancelled: string[] = [];
   const next: Awaited<ReturnType<typeof startNextInLine>> = [];
-  const eventId = await db().$transaction(async (tx) => {
+  const eventId = await withDeadlockRetry(() => db().$transaction(async (tx) => {
+    cancelled = [];
+    next.length = 0;
     const t = await lockTrain(tx, trainId);
     if (!t) throw notFound(`train "${trainId}"`);
     const refused = derailRefusal(t, reason);
     if (refused) throw new AppError('conflict', refused, { train: toTrainSummary(t) });
     await tx.train.update({ where: { id: t.id }, data: { status: 'derailed', track: null, finishedAt: now, derailReason: reason, derailedBy: actorKey(principal) } });
     const returned = await tx.feature.updateMany({ where: { status: 'aboard', trains: { some: { trainId: t.id } } }, data: { status: 'ready' } });
-    // Its runs' rows are locked (in id order, so two derails never deadlock): a settle in progress
-    // is waited for, not raced. A running step sees the cancel at its next heartbeat and stops.
+    // Its runs' rows are locked (in id order): a settle in progress is waited for, not raced. A
+    // running step sees the cancel at its next heartbeat and stops.
     const active = await tx.$queryRaw<{ id: string; workflowId: string; concurrencyKey: string | null }[]>`
       SELECT r.id, v."workflowId", r."concurrencyKey" FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId"
       WHERE r."trainId" = ${t.id} AND r.status IN ('queued', 'running') ORDER BY r.id FOR UPDATE OF r`;
-    for (const run of active) {
-      await cancelRunInTx(tx, run.id, `train ${t.number} derailed: ${reason}`);
-      next.push(...(await startNextInLine(tx, { workflowId: run.workflowId, key: run.concurrencyKey })));
-    }
+    for (const run of active) await cancelRunInTx(tx, run.id, `train ${t.number} derailed: ${reason}`);
+    // Each concurrency line once, in a fixed order (its advisory lock), after every cancel.
+    const lines = [...new Map(active.filter((r) => r.concurrencyKey).map((r) => [`${r.workflowId}:${r.concurrencyKey}`, r])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [, run] of lines) next.push(...(await startNextInLine(tx, { workflowId: run.workflowId, key: run.concurrencyKey })));
     cancelled = active.map((r) => r.id);
     const def = definitionOfTrain(t);
     const at = currentStation(stationStates(t))?.key ?? null;
@@ -51,7 +53,7 @@ export async function derailTrain(actor: Actor, trainId: string, body: unknown, 
     await recordAudit(tx, { actor: principal, action: 'train.derail', subjectType: 'train', subjectId: t.id,
       before: { status: t.status, station: at }, after: { status: 'derailed', reason, featuresReturned: returned.count, runsCancelled: active.length } });
     return insertTrainEvent(tx, t.id, 'train.derailed', 'derailed', trainPayload(facts, def, { reason, station: at }));
-  });
+  }));
   for (const id of cancelled) await publishRun(id, undefined, { withEvent: true });
   for (const id of new Set(next.map((n) => n.runId))) await publishRun(id);
   await enqueueSafely('step.run', next);
@@ -59,4 +61,20 @@ export async function derailTrain(actor: Actor, trainId: string, body: unknown, 
   await afterTrainEvents([eventId]);
   await publishTrain(trainId);
   return toTrainSummary((await findTrain(trainId))!);
+}
+
+/**
+ * Derail locks the train, then its runs, then their concurrency lines: a settle or a cancel that
+ * took the same locks the other way round makes Postgres end one of the two (a deadlock, P2034).
+ * The derail is then simply tried again; the other side has its own retry.
+ */
+async function withDeadlockRetry<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= tries || (code !== 'P2034' && !/deadlock detected/.test((err as Error).message ?? ''))) throw err;
+    }
+  }
 }

@@ -37,7 +37,17 @@ export type { StepJob } from '../runs/claim-step';
 export async function executeStep(job: StepJob, opts: { owner?: string } = {}): Promise<'ran' | 'stale' | 'released'> {
   for (let depth = 1; ; depth++) {
     const hold: Hold = {};
-    const result = await executeOne(job, opts, hold);
+    let result: Awaited<ReturnType<typeof executeOne>>;
+    try {
+      result = await executeOne(job, opts, hold);
+    } catch (err) {
+      if (depth === 1) throw err; // BullMQ retries the job it gave us
+      // An inline step has no job of its own to retry: give it one (its claim is conditional, so
+      // a step that did start meanwhile makes it a no-op) rather than wait for the reconciler.
+      console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt} (inline) failed before it was recorded: ${(err as Error).message}; enqueued`);
+      await enqueueSafely('step.run', [job]);
+      return 'ran';
+    }
     if (!hold.job) return result;
     if (depth >= env().RAILYARD_INLINE_STEPS || !acceptingSteps()) {
       await enqueueSafely('step.run', [hold.job]);

@@ -135,6 +135,19 @@ describe('Postgres stalled', () => {
     // Resumed: the same requests work again.
     const again = await postEvent('generic', 'stall.test', { n: 5 });
     expect(again.status).toBe(202);
+  });
+
+  it('twenty deliveries at once all answer 503 within 2 s: none queues behind the stalled inserts', async () => {
+    // Group commit runs four statements at a time (repositories/insert-batcher.ts): the other
+    // sixteen must be refused within the budget, not wait for the four to time out first.
+    const pids = await postgresPids();
+    await whileStopped(pids, async () => {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => timed(() => postEvent('generic', 'stall.test', { burst: i }))));
+      expect(answers.map((a) => a.value.status)).toEqual(Array(20).fill(503));
+      expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(2_000);
+    });
+    const again = await postEvent('generic', 'stall.test', { n: 6 });
+    expect(again.status).toBe(202);
     expect((await callRoute(runsGet, '/api/runs', {}, { headers: admin })).status).toBe(200);
   });
 });

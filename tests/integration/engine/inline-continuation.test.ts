@@ -10,9 +10,10 @@ import { executeStep } from '@/server/use-cases/execute-step';
 import { processEvent } from '@/server/use-cases/process-event';
 import { settleStep, type Hold } from '@/server/runs/settle-step';
 import { claimStep } from '@/server/runs/claim-step';
+import { acceptSteps } from '@/server/runs/active-steps';
 import { SYSTEM_ACTOR } from '@/server/auth/principal';
 import { cancelRun } from '@/server/use-cases/operate-runs';
-import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitForEventRun, type Workers } from '../../support/harness';
+import { closeAll, postEvent, publishYaml, resetState, startTestWorkers, waitFor, waitForEventRun, type Workers } from '../../support/harness';
 
 let workers: Workers | undefined;
 const chain = (n: number) => Array.from({ length: n }, (_, i) =>
@@ -23,6 +24,8 @@ beforeAll(async () => {
   for (const [name, type, steps] of [
     ['inline-chain', 'chain', chain(6)],
     ['inline-long', 'long', chain(env().RAILYARD_INLINE_STEPS + 2)],
+    ['inline-drain', 'drain', `  - { id: slow, action: shell.run, with: { command: "sleep 0.6" } }
+  - { id: after, action: log, needs: [slow], with: { message: after } }`],
     ['inline-fan', 'fan', `  - { id: a, action: log, with: { message: a } }
   - { id: b, action: log, needs: [a], with: { message: b } }
   - { id: c, action: log, needs: [a], with: { message: c } }`],
@@ -89,6 +92,7 @@ describe('inline continuation', () => {
 
   it('enqueues the successor instead of running it once the job has run its share', async () => {
     // executeStep directly, without workers: after RAILYARD_INLINE_STEPS steps the next one is in Redis.
+    acceptSteps(); // as a freshly started worker: the workers stopped above left this process draining
     const INLINE_STEPS = env().RAILYARD_INLINE_STEPS;
     const sent = await postEvent('generic', 'long', {});
     const { runIds: [runId] } = await processEvent(sent.body.id);
@@ -142,5 +146,24 @@ describe('the one-statement settle of a chain step (runs/settle-linear.ts)', () 
     expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: {}, vars: { version: '1.4.0' } }, fence, undefined, { stepId: 's0' })).toBe(true);
     expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).vars).toMatchObject({ version: '1.4.0' });
     expect(await stepsOf(runId)).toMatchObject({ s0: 'succeeded', s1: 'queued', s2: 'pending' });
+  });
+});
+
+describe('shutdown', () => {
+  it('starts no step inline once the worker is stopping: the successor goes to the queue for another worker', async () => {
+    workers = await startTestWorkers();
+    const sent = await postEvent('generic', 'drain', {});
+    const slow = await waitFor(async () => {
+      const row = await db().stepRun.findFirst({ where: { stepId: 'slow', run: { eventId: sent.body.id } } });
+      return row?.status === 'running' ? row : undefined;
+    }, 10_000, 'the slow step to run');
+    await workers.stop(); // the slow step finishes within the grace period, on this worker
+    workers = undefined;
+    const steps = await db().stepRun.findMany({ where: { runId: slow.runId } });
+    expect(Object.fromEntries(steps.map((r) => [r.stepId, r.status]))).toEqual({ slow: 'succeeded', after: 'queued' });
+    expect(await sharedRedis().exists(`bull:steps:${slow.runId}.after.1`)).toBe(1);
+    workers = await startTestWorkers();
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.steps.map((s) => [s.id, s.status, s.attempts])).toEqual([['slow', 'succeeded', 1], ['after', 'succeeded', 1]]);
   });
 });
