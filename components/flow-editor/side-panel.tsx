@@ -157,6 +157,7 @@ function WorkflowPanel({ isNew }: { isNew?: boolean }) {
   const store = useEditorStore();
   const def = useEditor((s) => s.definition);
   const nameError = useEditor((s) => s.issues.find((i) => i.path === 'name')?.message ?? null);
+  const ownerError = useEditor((s) => s.issues.find((i) => i.path === 'owner')?.message ?? null);
   return (
     <>
       <PanelHeader title={def.name} subtitle="Workflow settings. Select a step, an edge or the trigger to edit it." />
@@ -179,6 +180,15 @@ function WorkflowPanel({ isNew }: { isNew?: boolean }) {
           multiline
           hint="What this workflow is for; shown in the process documentation."
           onChange={(v) => store.getState().dispatch({ op: 'set-workflow', patch: { description: v } }, { coalesce: 'workflow.description' })}
+        />
+        <TextField
+          label="Owner"
+          value={def.owner ?? ''}
+          commitOnBlur
+          testId="workflow-owner"
+          hint="The person or team to ask about it (e.g. team-payments); shown on its page and in the docs."
+          error={ownerError}
+          onChange={(v) => store.getState().dispatch({ op: 'set-workflow', patch: { owner: v.trim() === '' ? undefined : v.trim() } })}
         />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={def.enabled} onChange={(e) => store.getState().dispatch({ op: 'set-workflow', patch: { enabled: e.target.checked } })} />

@@ -111,6 +111,8 @@ test('an editor draws, wires, validates and publishes a workflow, and watches it
   await page.getByTestId('workflow-name').fill(name);
   await page.getByTestId('workflow-name').press('Enter');
   await expect(page.getByTestId('side-panel').getByRole('heading', { name })).toBeVisible();
+  await page.getByTestId('workflow-owner').fill('team-delivery');
+  await page.getByTestId('workflow-owner').press('Enter');
   await fitView(page);
   await screenshot(page, testInfo, 'editor-light');
 
@@ -119,6 +121,9 @@ test('an editor draws, wires, validates and publishes a workflow, and watches it
   await page.getByTestId('publish-confirm').click();
   await expect(page).toHaveURL(new RegExp(`/workflows/${name}/edit$`));
   await expect(node(page, 'done')).toBeVisible();
+  // The owner set in the panel is part of the published version: its page names it.
+  const live = await (await page.request.get(`/api/workflows/${name}`)).json();
+  expect(live.definition?.owner ?? live.owner).toBe('team-delivery');
 
   // Trigger it through the API, as a script would, and watch the run on its page.
   const sent = await request.post(`/api/events/generic/${eventType}`, { headers: { authorization: `Bearer ${adminToken()}` }, data: { build: 42 } });

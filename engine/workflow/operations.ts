@@ -19,7 +19,7 @@ export type WorkflowOperation =
   | { op: 'set-param'; id: string; key: string; value: unknown }
   | { op: 'move'; positions: Record<string, Position> }
   | { op: 'set-trigger'; trigger: Partial<WorkflowDefinition['trigger']> }
-  | { op: 'set-workflow'; patch: Partial<Pick<WorkflowDefinition, 'name' | 'description' | 'enabled' | 'concurrency'>> }
+  | { op: 'set-workflow'; patch: Partial<Pick<WorkflowDefinition, 'name' | 'description' | 'owner' | 'enabled' | 'concurrency'>> }
   | { op: 'paste'; steps: (WorkflowStep & { position?: Position })[]; offset?: Position };
 
 export type OperationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; error: string };
