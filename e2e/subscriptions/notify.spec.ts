@@ -3,8 +3,9 @@
 // starts a train through the API, and the worker's message lands in the local SMTP server
 // (e2e/support/smtp-capture.mjs) with a link that opens the train. Screenshots of the
 // Subscriptions page and the form, light and dark, for review.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
+import { screenshots } from '../support/screenshots';
 import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
 import { parseMail, readMailbox } from '../support/mailbox';
 
@@ -39,15 +40,6 @@ stations:
   });
   expect(res.status(), await res.text()).toBe(201);
   return { key };
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(400); // colour transitions (150 ms) finish before the picture
-    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('a developer subscribes to train.departed and the e-mail links to the train', async ({ page, browser, baseURL }) => {

@@ -2,8 +2,9 @@
 // The train shows derailed with the reason, its run is cancelled (so the gate leaves the approval
 // inbox and can no longer deploy), and its feature is ready again for the next train. A pipeline
 // of its own: the demo's shop-web belongs to the release spec. Screenshots, light and dark.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
+import { screenshots } from '../support/screenshots';
 import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
 
 const auth = () => ({ authorization: `Bearer ${adminToken()}` });
@@ -38,15 +39,6 @@ stations:
   const created = await request.post('/api/features', { headers: auth(), data: { key: feature, title: 'Faster checkout', pipeline: key, status: 'ready' } });
   expect(created.status(), await created.text()).toBe(201);
   return { key, feature };
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('a releaser derails a train waiting at its production gate; the gate is cancelled and the feature is ready again', async ({ page, request }) => {

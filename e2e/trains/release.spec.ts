@@ -4,9 +4,10 @@
 // reloading, the sandbox CI's callback moving it past Preproduction build; Start is disabled with
 // the reason while the train runs; someone else approves the production gate and the train
 // arrives. Screenshots of the pages, light and dark, for review.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { SandboxProcess } from '../../tests/support/sandbox-process';
 import { signInAs } from '../support/auth';
+import { screenshots } from '../support/screenshots';
 import { seedDemoPipeline } from '../support/demo';
 
 const p = {
@@ -27,17 +28,6 @@ test.beforeAll(async ({ request, baseURL }) => {
 test.afterAll(async () => {
   await sandbox?.stop();
 });
-
-// In the test's output folder (test-results/… unless the config says otherwise).
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // Let the colour transitions (150 ms) finish, or the picture catches buttons half-way.
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('a releaser starts a release of the demo pipeline and watches the train arrive', async ({ page, browser }) => {
   test.setTimeout(420_000);

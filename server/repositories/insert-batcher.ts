@@ -55,7 +55,8 @@ export class InsertBatcher {
       const w: Waiting = { rows, newTypes, bytes, resolve, reject };
       this.waiting.push(w);
       this.pump();
-      if (this.waiting.includes(w)) {
+      // pump() takes from the front, and `w` was pushed last: still waiting iff it is still last.
+      if (this.waiting.at(-1) === w) {
         w.timer = setTimeout(() => {
           const i = this.waiting.indexOf(w);
           if (i >= 0) this.waiting.splice(i, 1);

@@ -22,6 +22,9 @@ function gatedInsert(fail?: (rows: Row[]) => unknown) {
   };
   return { insert, statements, release };
 }
+/** One delivery per id, each added alone (the first four take every statement slot). */
+const addEach = (b: InsertBatcher, ids: string[]) => ids.map((id) => b.add([ev(id)], []));
+const FOUR = ['w', 'x', 'y', 'z'];
 const dataError = Object.assign(new Error('invalid byte sequence'), { code: '22021' });
 
 describe('InsertBatcher', () => {
@@ -37,7 +40,7 @@ describe('InsertBatcher', () => {
   it('lets deliveries that arrive while four statements are in flight share the next one', async () => {
     const g = gatedInsert();
     const b = new InsertBatcher(g.insert);
-    const all = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => b.add([ev(id)], []));
+    const all = addEach(b, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(g.statements).toEqual([['a'], ['b'], ['c'], ['d']]);
     await g.release(); // the four commit; the three that waited go out together
     expect(g.statements.at(-1)).toEqual(['e', 'f', 'g']);
@@ -49,8 +52,8 @@ describe('InsertBatcher', () => {
   it('retries a batch one delivery at a time when Postgres refuses a row, so only that one fails', async () => {
     const g = gatedInsert((rows) => (rows.some((r) => r.deliveryId === 'bad') ? dataError : undefined));
     const b = new InsertBatcher(g.insert);
-    const first = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
-    const batch = Promise.allSettled(['ok1', 'bad', 'ok2'].map((id) => b.add([ev(id)], [])));
+    const first = addEach(b, FOUR);
+    const batch = Promise.allSettled(addEach(b, ['ok1', 'bad', 'ok2']));
     await g.release();
     await g.release(); // the shared statement fails
     await g.release(); // each alone
@@ -66,8 +69,8 @@ describe('InsertBatcher', () => {
     const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
     const g = gatedInsert((rows) => (rows.length > 1 ? down : undefined));
     const b = new InsertBatcher(g.insert);
-    const first = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
-    const batch = Promise.allSettled(['p', 'q'].map((id) => b.add([ev(id)], [])));
+    const first = addEach(b, FOUR);
+    const batch = Promise.allSettled(addEach(b, ['p', 'q']));
     await g.release();
     await g.release();
     await Promise.all(first);
@@ -78,7 +81,7 @@ describe('InsertBatcher', () => {
   it('keeps a batch under 200 rows', async () => {
     const g = gatedInsert();
     const b = new InsertBatcher(g.insert);
-    const first = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
+    const first = addEach(b, FOUR);
     const many = Array.from({ length: 3 }, (_, i) => b.add(Array.from({ length: 90 }, (_, j) => ev(`${i}-${j}`)), []));
     await g.release();
     expect(g.statements.slice(4).map((s) => s.length)).toEqual([180, 90]);
@@ -89,7 +92,7 @@ describe('InsertBatcher', () => {
   it('refuses, without sending them, deliveries that wait too long for a statement (Postgres stalled)', async () => {
     const g = gatedInsert();
     const b = new InsertBatcher(g.insert);
-    const hung = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
+    const hung = addEach(b, FOUR);
     const started = Date.now();
     const late = await b.add([ev('late')], []).then(() => 'answered', (err: Error & { code?: string }) => ({ message: err.message, code: err.code, ms: Date.now() - started }));
     expect(late).toMatchObject({ code: '53300', message: expect.stringMatching(/^database busy: no statement slot within 400 ms/) });
@@ -103,8 +106,8 @@ describe('InsertBatcher', () => {
     const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
     const g = gatedInsert((rows) => (rows[0].deliveryId === 'w' ? down : undefined));
     const b = new InsertBatcher(g.insert);
-    const first = Promise.allSettled(['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], [])));
-    const waiting = Promise.allSettled(['p', 'q'].map((id) => b.add([ev(id)], [])));
+    const first = Promise.allSettled(addEach(b, FOUR));
+    const waiting = Promise.allSettled(addEach(b, ['p', 'q']));
     g.release(); // 'w' fails first; p and q are refused with it instead of being sent
     expect((await waiting).map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(g.statements.flat()).not.toContain('p');
@@ -116,8 +119,8 @@ describe('InsertBatcher', () => {
     const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
     const g = gatedInsert((rows) => (rows.length > 1 ? deadlock : undefined));
     const b = new InsertBatcher(g.insert);
-    const first = ['w', 'x', 'y', 'z'].map((id) => b.add([ev(id)], []));
-    const batch = Promise.allSettled(['p', 'q'].map((id) => b.add([ev(id)], [])));
+    const first = addEach(b, FOUR);
+    const batch = Promise.allSettled(addEach(b, ['p', 'q']));
     for (let i = 0; i < 3; i++) await g.release();
     await Promise.all(first);
     expect((await batch).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);

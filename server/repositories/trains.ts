@@ -46,3 +46,17 @@ export const pastStationDurations = (pipelineId: string, since: Date) =>
 
 export const findTrainStartedByEvent = (pipelineId: string, startedBy: string) =>
   db().train.findFirst({ where: { pipelineId, startedBy }, select: { id: true } });
+
+/** The derail's writes to the train and its features (in the caller's transaction); features returned to ready. */
+export async function markDerailed(tx: Tx, trainId: string, d: { at: Date; reason: string; by: string }): Promise<number> {
+  await tx.train.update({ where: { id: trainId }, data: { status: 'derailed', track: null, finishedAt: d.at, derailReason: d.reason, derailedBy: d.by } });
+  return (await tx.feature.updateMany({ where: { status: 'aboard', trains: { some: { trainId } } }, data: { status: 'ready' } })).count;
+}
+
+/**
+ * The train's runs still queued or running, their rows locked in id order: a settle in progress is
+ * waited for, not raced (a running step sees a cancel at its next heartbeat and stops).
+ */
+export const lockActiveTrainRuns = (tx: Tx, trainId: string) => tx.$queryRaw<{ id: string; workflowId: string; concurrencyKey: string | null }[]>`
+  SELECT r.id, v."workflowId", r."concurrencyKey" FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId"
+  WHERE r."trainId" = ${trainId} AND r.status IN ('queued', 'running') ORDER BY r.id FOR UPDATE OF r`;
