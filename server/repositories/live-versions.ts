@@ -6,11 +6,14 @@ import { db } from '../db/client';
 
 export type LiveVersionRef = { workflowId: string; workflowName: string; versionId: string; version: number; definition: unknown };
 
-export async function findLiveVersionRefs(source: string, type: string, cached: string[]): Promise<{ refs: LiveVersionRef[]; registered: boolean }> {
+// `pipelines`: whether any release pipeline exists, so an event skips the trains check (two more
+// reads) on an installation that has none.
+export async function findLiveVersionRefs(source: string, type: string, cached: string[]): Promise<{ refs: LiveVersionRef[]; registered: boolean; pipelines: boolean }> {
   // Read on every event, never cached: publishing, disabling or re-enabling takes effect at once.
-  const rows = await db().$queryRaw<(Partial<LiveVersionRef> & { registered: boolean })[]>`
-    SELECT r.registered, v."workflowId", v."workflowName", v."versionId", v.version, v.definition
-    FROM (SELECT EXISTS (SELECT 1 FROM "EventType" WHERE "sourceKey" = ${source} AND type = ${type} AND registered) AS registered) r
+  const rows = await db().$queryRaw<(Partial<LiveVersionRef> & { registered: boolean; pipelines: boolean })[]>`
+    SELECT r.registered, r.pipelines, v."workflowId", v."workflowName", v."versionId", v.version, v.definition
+    FROM (SELECT EXISTS (SELECT 1 FROM "EventType" WHERE "sourceKey" = ${source} AND type = ${type} AND registered) AS registered,
+                 EXISTS (SELECT 1 FROM "Pipeline") AS pipelines) r
     LEFT JOIN LATERAL (
       SELECT w.id AS "workflowId", w.name AS "workflowName", lv.id AS "versionId", lv.version,
              CASE WHEN lv.id = ANY(${cached}::text[]) THEN NULL ELSE lv.definition END AS definition
@@ -21,7 +24,7 @@ export async function findLiveVersionRefs(source: string, type: string, cached: 
       ORDER BY w."createdAt", w.id
     ) v ON true`;
   const refs = rows.filter((r) => r.versionId).map((r) => ({ workflowId: r.workflowId!, workflowName: r.workflowName!, versionId: r.versionId!, version: r.version!, definition: r.definition ?? null }));
-  return { refs, registered: rows[0]?.registered ?? false };
+  return { refs, registered: rows[0]?.registered ?? false, pipelines: rows[0]?.pipelines ?? true };
 }
 
 export async function loadDefinitions(versionIds: string[]): Promise<Map<string, unknown>> {

@@ -38,3 +38,19 @@ export function acceptSteps(): void {
   shuttingDown = false;
   draining = false;
 }
+
+// Steps that event jobs run themselves (a new run's first step, inline: no queue hop between the
+// event and its first step). Bounded, so long steps never hold more than a quarter of the event
+// queue's slots and intake processing keeps going; past the bound the step is enqueued as usual.
+let eventSlotSteps = 0;
+
+/** Takes one of the event queue's inline-step slots, if one is free and the worker is not stopping. */
+export function takeEventSlot(concurrency: number): boolean {
+  if (!acceptingSteps() || eventSlotSteps >= Math.max(1, Math.floor(concurrency / 4))) return false;
+  eventSlotSteps++;
+  return true;
+}
+
+export function freeEventSlot(): void {
+  eventSlotSteps = Math.max(0, eventSlotSteps - 1);
+}

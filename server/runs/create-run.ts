@@ -6,6 +6,8 @@ import type { StepStatus } from '@/engine/run/status';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import type { Tx } from '../db/client';
 import type { Event, Prisma, StepRun } from '../db/generated/client';
+import { newCuid } from '../repositories/cuid';
+import { claimEventAndInsertRuns, type NewRunRow } from '../repositories/run-insert';
 import { cancelRunInTx } from './cancel-in-tx';
 
 export type NewRun = {
@@ -112,6 +114,41 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
     },
     include: { steps: true },
   });
-  const queued = run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt }));
-  return { runId: run.id, queued, cancelled, row: run };
+  return { runId: run.id, queued: queuedOf(run), cancelled, row: run };
 }
+
+/**
+ * Whether an event's runs can be created by the hot path: plain rows, nothing to decide under a
+ * lock (no concurrency key, no train to read FOR SHARE).
+ */
+export const hotCreatable = (event: Pick<Event, 'trainId'>, versions: NewRun['version'][]) =>
+  !event.trainId && versions.every((v) => !(v.definition as WorkflowDefinition).concurrency);
+
+/**
+ * The event path's common case in one transaction of three round trips (repositories/run-insert.ts):
+ * claims the event and writes its runs, exactly as createRun would for reason "event" with nothing
+ * carried or held. 'taken': another worker claimed it; 'general': a step waits for this kind of
+ * event, so the caller creates the runs the general way (which resolves the wait in the same
+ * transaction).
+ */
+export async function createEventRunsHot(event: Event, versions: NewRun['version'][]): Promise<CreatedRun[] | 'taken' | 'general'> {
+  const rows: NewRunRow[] = versions.map((v) => {
+    const def = v.definition as WorkflowDefinition;
+    const ready = new Set(readySteps(def, {}));
+    const blocked = new Set(blockedSteps(def, {}));
+    return {
+      id: newCuid(), versionId: v.id,
+      steps: def.steps.map((s) => ({ id: newCuid(), stepId: s.id, action: s.action, attempt: ready.has(s.id) ? 1 : 0,
+        status: ready.has(s.id) ? 'queued' as const : blocked.has(s.id) ? 'skipped' as const : 'pending' as const })),
+    };
+  });
+  const out = await claimEventAndInsertRuns(event, rows, new Date());
+  if (out.kind === 'taken') return 'taken';
+  if (out.kind === 'waiters') return 'general';
+  return out.runs.map((run) => ({ runId: run.id, queued: queuedOf(run), cancelled: [], row: run }));
+}
+
+export type CreatedRun = Awaited<ReturnType<typeof createRun>>;
+
+const queuedOf = (run: CreatedRunRow): QueuedStep[] =>
+  run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt }));

@@ -12,6 +12,7 @@ import { env } from '../env';
 import { publishLive } from '../live/stream';
 import { enqueueSafely } from '../queue/enqueue';
 import type { QueuedStep } from './create-run';
+import type { Hold } from './settle-step';
 
 export type CreatedRun = { row: Run & { steps: StepRun[] }; definition: WorkflowDefinition; workflowName: string; version: number };
 
@@ -37,7 +38,11 @@ export function eventSummaryMessage(event: Event, registered: boolean, runs: Cre
   };
 }
 
-/** Live messages first, then the jobs; both best effort (the reconciler re-enqueues lost jobs). */
-export async function publishAndEnqueue(messages: LiveMessage[], jobs: QueuedStep[]): Promise<void> {
-  await Promise.all([publishLive(...messages), enqueueSafely('step.run', jobs)]);
+/**
+ * Live messages first, then the jobs; both best effort (the reconciler re-enqueues lost jobs).
+ * With `hold`, the first job is handed back instead of enqueued: the caller runs that step itself.
+ */
+export async function publishAndEnqueue(messages: LiveMessage[], jobs: QueuedStep[], hold?: Hold): Promise<void> {
+  if (hold && jobs.length) hold.job = jobs[0];
+  await Promise.all([publishLive(...messages), enqueueSafely('step.run', hold ? jobs.slice(1) : jobs)]);
 }

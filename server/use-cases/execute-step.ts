@@ -34,14 +34,16 @@ export type { StepJob } from '../runs/claim-step';
  * trip per step. Bounded, so a long chain gives its job slot back now and then, and never while
  * shutting down: the successor is then enqueued as usual.
  */
-export async function executeStep(job: StepJob, opts: { owner?: string } = {}): Promise<'ran' | 'stale' | 'released'> {
+// `held`: the job is not a BullMQ job of its own (an event job's first step): a failure before its
+// outcome is recorded enqueues it, as for an inline successor, instead of throwing.
+export async function executeStep(job: StepJob, opts: { owner?: string; held?: boolean } = {}): Promise<'ran' | 'stale' | 'released'> {
   for (let depth = 1; ; depth++) {
     const hold: Hold = {};
     let result: Awaited<ReturnType<typeof executeOne>>;
     try {
       result = await executeOne(job, opts, hold);
     } catch (err) {
-      if (depth === 1) throw err; // BullMQ retries the job it gave us
+      if (depth === 1 && !opts.held) throw err; // BullMQ retries the job it gave us
       // An inline step has no job of its own to retry: give it one (its claim is conditional, so
       // a step that did start meanwhile makes it a no-op) rather than wait for the reconciler.
       console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt} (inline) failed before it was recorded: ${(err as Error).message}; enqueued`);

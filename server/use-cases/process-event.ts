@@ -8,8 +8,9 @@ import type { Event } from '../db/generated/client';
 import { publishTrain } from '../live/publish-train';
 import { findEventRow } from '../repositories/events';
 import { findLiveVersionRefs, loadDefinitions } from '../repositories/live-versions';
-import { createRun } from '../runs/create-run';
+import { createEventRunsHot, createRun, hotCreatable } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
+import type { Hold } from '../runs/settle-step';
 import { createdRunMessages, eventSummaryMessage, publishAndEnqueue } from '../runs/publish-created';
 import { events as eventCache, Lru, runKeys, versions as versionCache, type CachedEvent } from '../runs/transition-cache';
 import { resolveWaitsInTx, type StepRef } from '../runs/wait-events';
@@ -31,10 +32,10 @@ const lastLive = new Lru<string, string[]>(500);
 
 // One statement names the live versions; their (immutable) definitions come from the worker's
 // cache, read once per version id.
-async function liveMatches(event: Event): Promise<{ versions: Version[]; registered: boolean }> {
+async function liveMatches(event: Event): Promise<{ versions: Version[]; registered: boolean; pipelines: boolean }> {
   const key = `${event.sourceKey}\u0000${event.type}`;
   const cached = (lastLive.get(key) ?? []).filter((id) => versionCache.get(id));
-  const { refs, registered } = await findLiveVersionRefs(event.sourceKey, event.type, cached);
+  const { refs, registered, pipelines } = await findLiveVersionRefs(event.sourceKey, event.type, cached);
   for (const r of refs) if (r.definition !== null) versionCache.set(r.versionId, r.definition as WorkflowDefinition);
   lastLive.set(key, refs.map((r) => r.versionId));
   // Evicted between the two look-ups (rare): read them.
@@ -54,7 +55,7 @@ async function liveMatches(event: Event): Promise<{ versions: Version[]; registe
       console.warn(`[engine] filter of workflow "${ref.workflowName}" v${ref.version} failed: ${(err as Error).message}`);
     }
   }
-  return { versions: matched, registered };
+  return { versions: matched, registered, pipelines };
 }
 
 /** Creates runs for (event, versions) in one transaction, then enqueues and publishes. */
@@ -71,9 +72,17 @@ export async function startRuns(
     alsoInTx?: (tx: Tx) => Promise<unknown>;
     /** Whether the event's type is registered (its live summary), when the caller knows. */
     registered?: boolean;
+    /** `alsoInTx` only resolves the event's waits: the hot path may create the runs when no step
+     *  waits for this kind of event (runs/create-run.ts createEventRunsHot). */
+    waitsOnly?: boolean;
+    /** Hands back one first step instead of enqueuing it (the event job runs it inline). */
+    hold?: Hold;
   },
 ) {
-  const created = await db().$transaction(async (tx) => {
+  const hot = extra.claim && extra.waitsOnly && !extra.audit && hotCreatable(event, versions)
+    ? await createEventRunsHot(event, versions) : 'general';
+  if (hot === 'taken') return null;
+  const created = hot !== 'general' ? hot : await db().$transaction(async (tx) => {
     if (extra.claim) {
       const claimed = await tx.event.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } });
       if (claimed.count === 0) return null; // another worker got here first
@@ -104,7 +113,7 @@ export async function startRuns(
   for (const c of known) runKeys.set(c.row.id, { versionId: c.row.workflowVersionId, eventId: event.id });
   if (created.length) eventCache.set(event.id, toCachedEvent(event));
   // Published before the first step can start (same connection, sent first), jobs after commit.
-  await publishAndEnqueue(messages, created.flatMap((r) => r.queued));
+  await publishAndEnqueue(messages, created.flatMap((r) => r.queued), extra.hold);
   return created.map((r) => r.runId);
 }
 
@@ -112,17 +121,18 @@ const toCachedEvent = (e: Event): CachedEvent => ({
   id: e.id, sourceKey: e.sourceKey, type: e.type, payload: e.payload, headers: (e.headers ?? {}) as Record<string, string>, receivedAt: e.receivedAt,
 });
 
-export async function processEvent(eventId: string): Promise<{ runIds: string[] }> {
+/** With `hold`, one first step comes back in it, not enqueued: the caller runs it (worker/processors/event-process.ts). */
+export async function processEvent(eventId: string, opts: { hold?: Hold } = {}): Promise<{ runIds: string[] }> {
   const event = await findEventRow(eventId);
   if (!event || event.processedAt) return { runIds: [] };
+  const { versions, registered, pipelines } = await liveMatches(event);
   // Before the claim: a crash after it would forget the train; each of its effects is idempotent.
-  await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
-  const { versions, registered } = await liveMatches(event);
+  if (pipelines) await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
   let woken: StepRef[] = [];
   const alsoInTx = async (tx: Tx) => {
     woken = await resolveWaitsInTx(tx, event);
   };
-  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx, registered });
+  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx, registered, waitsOnly: true, hold: opts.hold });
   if (runIds === null) return { runIds: [] };
   await wakeResolved(woken);
   // Subscriptions (issue 12): one indexed probe when nobody listens.

@@ -3,8 +3,10 @@
 // to commit "processed" first and resolve waits afterwards, so after such a crash nobody ever
 // looked again and the step sat waiting until its deadline. Now both commit in one transaction.
 //
-// To crash at exactly that point, the test holds an ACCESS EXCLUSIVE lock on "StepRun" (so the
-// worker's look-up of waiting steps blocks), waits until the real worker process is blocked there,
+// To crash at exactly that point, the test holds an EXCLUSIVE lock on "StepRun": reads pass (the
+// hot path's probe finds the waiter and hands the event to the general path, which claims it and
+// reads the waiting steps) and the first write, resolving the wait, blocks. The test waits until
+// the real worker process is blocked there (holding the event's row, not yet resolved),
 // kills it with -9, and loses Redis too (the killed job would otherwise stay "active" until
 // BullMQ's stalled-job timer). Only what Postgres says is due can bring the step back.
 import pg from 'pg';
@@ -47,7 +49,7 @@ describe('event.wait', () => {
     locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await locker.connect();
     await locker.query('BEGIN');
-    await locker.query('LOCK TABLE "StepRun" IN ACCESS EXCLUSIVE MODE');
+    await locker.query('LOCK TABLE "StepRun" IN EXCLUSIVE MODE');
     const awaited = await postEvent('generic', 'waiter.go', { ticket: 'T-7' });
     expect(awaited.status).toBe(202);
     // Wait until the worker has marked the event processed (committed, or inside its transaction
