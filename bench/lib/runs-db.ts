@@ -7,7 +7,7 @@ import pg from 'pg';
 // Prisma stores DateTime as `timestamp(3)` in UTC; pg would parse it as local time.
 pg.types.setTypeParser(1114, (s: string) => new Date(`${s.replace(' ', 'T')}Z`));
 
-export type RunTiming = { eventId: string; status: string; steps: number; receivedAt: Date; createdAt: Date;
+export type RunTiming = { eventId: string; status: string; steps: number; receivedAt: Date; processedAt: Date | null; createdAt: Date;
   firstStepStartedAt: Date | null; finishedAt: Date | null };
 
 export const openPool = (url: string) => new pg.Pool({ connectionString: url, max: 2 });
@@ -15,7 +15,7 @@ export const openPool = (url: string) => new pg.Pool({ connectionString: url, ma
 /** One row per run of the given events (each bench event triggers exactly one workflow). */
 export async function runTimings(pool: pg.Pool, eventIds: string[]): Promise<RunTiming[]> {
   const { rows } = await pool.query(
-    `SELECT e.id AS "eventId", r.status, e."receivedAt", r."createdAt", r."finishedAt",
+    `SELECT e.id AS "eventId", r.status, e."receivedAt", e."processedAt", r."createdAt", r."finishedAt",
             (SELECT min(s."startedAt") FROM "StepRun" s WHERE s."runId" = r.id) AS "firstStepStartedAt",
             (SELECT count(*)::int FROM "StepRun" s WHERE s."runId" = r.id) AS steps
        FROM "Event" e JOIN "Run" r ON r."eventId" = e.id

@@ -24,6 +24,10 @@ export class Lru<K, V> {
   get size() {
     return this.map.size;
   }
+  /** Every key, least recently used first (no reordering). */
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
 }
 
 export type CachedEvent = { id: string; sourceKey: string; type: string; payload: unknown; headers: Record<string, string>; receivedAt: Date };

@@ -6,8 +6,7 @@ import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { db, type Tx } from '../db/client';
 import type { Event } from '../db/generated/client';
 import { publishTrain } from '../live/publish-train';
-import { findEventRow } from '../repositories/events';
-import { findLiveVersionRefs, loadDefinitions } from '../repositories/live-versions';
+import { findEventWithLiveRefs, findLiveVersionRefs, loadDefinitions, type LiveRefs } from '../repositories/live-versions';
 import { createEventRunsHot, createRun, hotCreatable } from '../runs/create-run';
 import { publishRun } from '../runs/publish-run';
 import type { Hold } from '../runs/settle-step';
@@ -32,10 +31,10 @@ const lastLive = new Lru<string, string[]>(500);
 
 // One statement names the live versions; their (immutable) definitions come from the worker's
 // cache, read once per version id.
-async function liveMatches(event: Event): Promise<{ versions: Version[]; registered: boolean; pipelines: boolean }> {
+async function liveMatches(event: Event, known?: LiveRefs): Promise<{ versions: Version[]; registered: boolean; pipelines: boolean }> {
   const key = `${event.sourceKey}\u0000${event.type}`;
   const cached = (lastLive.get(key) ?? []).filter((id) => versionCache.get(id));
-  const { refs, registered, pipelines } = await findLiveVersionRefs(event.sourceKey, event.type, cached);
+  const { refs, registered, pipelines } = known ?? await findLiveVersionRefs(event.sourceKey, event.type, cached);
   for (const r of refs) if (r.definition !== null) versionCache.set(r.versionId, r.definition as WorkflowDefinition);
   lastLive.set(key, refs.map((r) => r.versionId));
   // Evicted between the two look-ups (rare): read them.
@@ -123,9 +122,12 @@ const toCachedEvent = (e: Event): CachedEvent => ({
 
 /** With `hold`, one first step comes back in it, not enqueued: the caller runs it (worker/processors/event-process.ts). */
 export async function processEvent(eventId: string, opts: { hold?: Hold } = {}): Promise<{ runIds: string[] }> {
-  const event = await findEventRow(eventId);
-  if (!event || event.processedAt) return { runIds: [] };
-  const { versions, registered, pipelines } = await liveMatches(event);
+  // One statement: the row, and the live versions of its trigger (definitions only for versions
+  // this worker has not cached).
+  const found = await findEventWithLiveRefs(eventId, versionCache.keys());
+  if (!found || found.event.processedAt) return { runIds: [] };
+  const { event } = found;
+  const { versions, registered, pipelines } = await liveMatches(event, found);
   // Before the claim: a crash after it would forget the train; each of its effects is idempotent.
   if (pipelines) await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
   let woken: StepRef[] = [];
