@@ -4,13 +4,13 @@
 // BEGIN/COMMIT pair held across awaits costs two round trips and holds a pooled connection).
 // A (source, deliveryId) that already exists inserts nothing (ON CONFLICT DO NOTHING) instead of
 // failing, so the caller tells a duplicate from the empty result without a lookup beforehand.
-// Raw SQL because Prisma cannot express the CTE, ON CONFLICT on the Event unique or RETURNING a
-// subquery; column names are Prisma's (prisma/schema.prisma, model Event and EventType).
+// Plain `pg` on the hot pool (db/hot-pool.ts): Prisma cannot express the CTE, ON CONFLICT on the
+// Event unique or RETURNING a subquery, and its per-statement cost is several times pg's. Column
+// names are Prisma's (prisma/schema.prisma, model Event and EventType).
 // Group commit: deliveries that arrive while earlier inserts are in flight share one statement
 // (insert-batcher.ts), so under load one commit and one round trip serve many requests; each
 // request still gets its answer only after the statement that holds its rows has committed.
-import { db } from '../db/client';
-import { Prisma } from '../db/generated/client';
+import { hotPool, prepared } from '../db/hot-pool';
 import { newCuid } from './cuid';
 import { InsertBatcher } from './insert-batcher';
 
@@ -44,6 +44,22 @@ export function insertEvents(events: NewEvent[], newTypes: string[]): Promise<In
   return batcher.add(events, newTypes.map((type) => ({ sourceKey: events[0].sourceKey, type })));
 }
 
+// One fixed text (arrays, not a VALUES list per batch size), so each hot-pool connection parses
+// and plans it once. $1..$10: the event columns; $11: the received time; $12..$14: new types.
+const INSERT = `WITH remembered AS (
+    INSERT INTO "EventType" (id, "sourceKey", type, registered, "createdAt")
+    SELECT t.id, t.source, t.type, false, $11::timestamp FROM unnest($12::text[], $13::text[], $14::text[]) WITH ORDINALITY AS t(id, source, type, n)
+    ORDER BY t.n
+    ON CONFLICT ("sourceKey", type) DO NOTHING)
+  INSERT INTO "Event" (id, "sourceKey", type, payload, body, headers, "deliveryId", "receivedAt", "parentRunId", depth, "sentBy")
+  SELECT e.id, e.source, e.type, e.payload, e.body, e.headers, e.delivery, $11::timestamp, e.parent, e.depth, e.sent
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::int[], $10::text[])
+      WITH ORDINALITY AS e(id, source, type, payload, body, headers, delivery, parent, depth, sent, n)
+   ORDER BY e.n
+  ON CONFLICT ("sourceKey", "deliveryId") DO NOTHING
+  RETURNING id, type, "deliveryId", "receivedAt",
+    EXISTS (SELECT 1 FROM "EventType" t WHERE t."sourceKey" = "Event"."sourceKey" AND t.type = "Event".type AND t.registered) AS registered`;
+
 /** One statement for the rows of any number of deliveries; rows returned by id, in `rows` order. */
 async function insertRows(given: (NewEvent & { id: string })[], givenTypes: NewType[]): Promise<InsertedEvent[]> {
   const now = utc(new Date());
@@ -52,22 +68,13 @@ async function insertRows(given: (NewEvent & { id: string })[], givenTypes: NewT
   const byKey = <T>(k: (t: T) => string) => (x: T, y: T) => (k(x) < k(y) ? -1 : k(x) > k(y) ? 1 : 0);
   const rows = [...given].sort(byKey((e) => key(e.sourceKey, e.deliveryId)));
   const newTypes = [...givenTypes].sort(byKey((t) => key(t.sourceKey, t.type)));
-  const values = rows.map((e) => Prisma.sql`(${e.id}, ${e.sourceKey}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.body},
-    ${JSON.stringify(e.headers)}::jsonb, ${e.deliveryId}, ${now}::timestamp, ${e.parentRunId ?? null}, ${e.depth}, ${e.sentBy})`);
-  const types = newTypes.length
-    ? Prisma.sql`WITH remembered AS (
-        INSERT INTO "EventType" (id, "sourceKey", type, registered, "createdAt")
-        VALUES ${Prisma.join(newTypes.map((t) => Prisma.sql`(${newCuid()}, ${t.sourceKey}, ${t.type}, false, ${now}::timestamp)`))}
-        ON CONFLICT ("sourceKey", type) DO NOTHING)`
-    : Prisma.empty;
   // The registered flag reads the snapshot before this statement: a type inserted just now is
   // unregistered anyway, so the answer is right either way.
-  const inserted = await db().$queryRaw<InsertedEvent[]>`${types}
-    INSERT INTO "Event" (id, "sourceKey", type, payload, body, headers, "deliveryId", "receivedAt", "parentRunId", depth, "sentBy")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("sourceKey", "deliveryId") DO NOTHING
-    RETURNING id, type, "deliveryId", "receivedAt",
-      EXISTS (SELECT 1 FROM "EventType" t WHERE t."sourceKey" = "Event"."sourceKey" AND t.type = "Event".type AND t.registered) AS registered`;
+  const { rows: inserted } = await hotPool().query<InsertedEvent>(prepared(INSERT, [
+    rows.map((e) => e.id), rows.map((e) => e.sourceKey), rows.map((e) => e.type), rows.map((e) => JSON.stringify(e.payload)), rows.map((e) => e.body),
+    rows.map((e) => JSON.stringify(e.headers)), rows.map((e) => e.deliveryId), rows.map((e) => e.parentRunId ?? null), rows.map((e) => e.depth),
+    rows.map((e) => e.sentBy), now, newTypes.map(() => newCuid()), newTypes.map((t) => t.sourceKey), newTypes.map((t) => t.type),
+  ]));
   const order = new Map(given.map((e, i) => [e.id, i]));
   return inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }

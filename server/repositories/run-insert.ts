@@ -8,6 +8,7 @@
 // back at the events already stored (runs/wait-events.ts). Holding it shared from before the probe
 // to the commit means such a step either committed before the probe (and is found, so we fall
 // back) or looks back after our commit (and finds this event).
+import type pg from 'pg';
 import type { Run, StepRun } from '../db/generated/client';
 import { hotPool, prepared } from '../db/hot-pool';
 import { iso } from './step-transition';
@@ -44,19 +45,20 @@ const INSERT = `WITH claim AS (
   SELECT (SELECT count(*) FROM claim)::int AS claimed,
     (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps`;
 
-const WAITERS = `SELECT EXISTS (SELECT 1 FROM "StepRun" WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
-  AND "waitFor"->>'source' = $1 AND "waitFor"->>'type' = $2 AND NOT ("waitFor" ? 'resolution')) AS waiting`;
+// BEGIN, the lock and the probe in one round trip: a simple query (no parameters), so the key is
+// written as an escaped literal.
+const openAndProbe = (lit: (s: string) => string, source: string, type: string) =>
+  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${lit(`${source}/${type}`)}));
+   SELECT EXISTS (SELECT 1 FROM "StepRun" WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
+     AND "waitFor"->>'source' = ${lit(source)} AND "waitFor"->>'type' = ${lit(type)} AND NOT ("waitFor" ? 'resolution')) AS waiting`;
 
 export async function claimEventAndInsertRuns(event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): Promise<HotCreate> {
   const client = await hotPool().connect();
   let open = false;
   try {
-    // BEGIN and the lock in one round trip (a simple query: the key is escaped as a literal).
-    const key = client.escapeLiteral(`${event.sourceKey}/${event.type}`);
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${key}))`);
     open = true;
-    const probe = await client.query(prepared(WAITERS, [event.sourceKey, event.type]));
-    if (probe.rows[0].waiting) return { kind: 'waiters' };
+    const results = (await client.query(openAndProbe((v) => client.escapeLiteral(v), event.sourceKey, event.type))) as unknown as pg.QueryResult[];
+    if (results[2].rows[0].waiting) return { kind: 'waiters' };
     const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id })));
     const { rows } = await client.query(prepared(INSERT, [
       event.id, iso(now), runs.map((r) => r.id), runs.map((r) => r.versionId),
