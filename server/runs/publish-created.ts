@@ -43,6 +43,13 @@ export function eventSummaryMessage(event: Event, registered: boolean, runs: Cre
  * With `hold`, the first job is handed back instead of enqueued: the caller runs that step itself.
  */
 export async function publishAndEnqueue(messages: LiveMessage[], jobs: QueuedStep[], hold?: Hold): Promise<void> {
-  if (hold && jobs.length) hold.job = jobs[0];
-  await Promise.all([publishLive(...messages), enqueueSafely('step.run', hold ? jobs.slice(1) : jobs)]);
+  const live = publishLive(...messages);
+  if (hold && jobs.length) {
+    // The held step's own messages follow these on the same connection: no need to wait for them.
+    hold.job = jobs[0];
+    (hold.after ??= []).push(live);
+    await enqueueSafely('step.run', jobs.slice(1));
+    return;
+  }
+  await Promise.all([live, enqueueSafely('step.run', jobs)]);
 }

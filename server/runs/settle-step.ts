@@ -42,7 +42,12 @@ export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
  * `hold.job` instead of Redis, and the caller claims it at once. The step row is `queued` like any
  * other: if this process dies before claiming it, the reconciler enqueues it (findDueSteps).
  */
-export type Hold = { job?: { stepRunId: string; runId: string; stepId: string; attempt: number } };
+export type Hold = {
+  job?: { stepRunId: string; runId: string; stepId: string; attempt: number };
+  /** Best-effort work (never rejects) the holder awaits once the held step ran, so it does not
+   *  delay the step's start: the event path's live messages and subscription probe. */
+  after?: Promise<unknown>[];
+};
 
 /** What a settle wrote, for the messages and jobs that follow its commit. */
 export type Transition = {

@@ -137,7 +137,10 @@ export async function processEvent(eventId: string, opts: { hold?: Hold } = {}):
   const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx, registered, waitsOnly: true, hold: opts.hold });
   if (runIds === null) return { runIds: [] };
   await wakeResolved(woken);
-  // Subscriptions (issue 12): one indexed probe when nobody listens.
-  await notifyAfterEvent(event);
+  // Subscriptions (issue 12): one indexed probe when nobody listens. Never rejects; a held first
+  // step does not wait for it.
+  const notified = notifyAfterEvent(event);
+  if (opts.hold?.job) opts.hold.after!.push(notified);
+  else await notified;
   return { runIds };
 }

@@ -17,6 +17,7 @@ export async function eventProcessProcessor(job: Job): Promise<{ runIds: string[
     const hold: Hold = {};
     const out = await processEvent(parsed.data.eventId, inline ? { hold } : {});
     if (hold.job) await executeStep({ ...hold.job, wake: false }, { held: true });
+    await Promise.all(hold.after ?? []);
     return out;
   } finally {
     if (inline) freeEventSlot();
