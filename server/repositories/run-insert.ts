@@ -10,7 +10,7 @@
 // back) or looks back after our commit (and finds this event).
 import type pg from 'pg';
 import type { Run, StepRun } from '../db/generated/client';
-import { hotPool, prepared } from '../db/hot-pool';
+import { hotPool } from '../db/hot-pool';
 import { iso } from './step-transition';
 
 /** First key of the two-int advisory lock on (source, type) waits: a namespace ("RYWT"). */
@@ -27,50 +27,59 @@ export type HotCreate =
   /** A step waits for this kind of event: nothing was written, use the general path. */
   | { kind: 'waiters' };
 
-const INSERT = `WITH claim AS (
-    UPDATE "Event" SET "processedAt" = $2::timestamp WHERE id = $1 AND "processedAt" IS NULL RETURNING id),
+// The whole transaction is ONE simple query (one round trip): BEGIN; the wait key's lock; then one
+// statement that probes for waiters and, only when there are none, claims the event and inserts
+// its runs and steps; COMMIT. The statement runs after the lock is granted, so its snapshot sees
+// every waiter committed before (READ COMMITTED takes a snapshot per statement). A simple query
+// has no parameters: every value is written as an escaped literal (escapeLiteral for strings,
+// numbers from the code). With a waiter the statement writes nothing and the caller takes the
+// general path.
+function transaction(lit: (s: string) => string, event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): string {
+  const texts = (xs: string[]) => `ARRAY[${xs.map(lit).join(',')}]::text[]`;
+  const ints = (xs: number[]) => `ARRAY[${xs.map((n) => String(Math.trunc(n))).join(',')}]::int[]`;
+  const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id })));
+  const at = `${lit(iso(now))}::timestamp`;
+  return `BEGIN;
+  SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${lit(`${event.sourceKey}/${event.type}`)}));
+  WITH waiting AS (
+    SELECT EXISTS (SELECT 1 FROM "StepRun" WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
+      AND "waitFor"->>'source' = ${lit(event.sourceKey)} AND "waitFor"->>'type' = ${lit(event.type)} AND NOT ("waitFor" ? 'resolution')) AS w),
+  claim AS (
+    UPDATE "Event" SET "processedAt" = ${at} WHERE id = ${lit(event.id)} AND "processedAt" IS NULL AND NOT (SELECT w FROM waiting) RETURNING id),
   runs AS (
     INSERT INTO "Run" (id, "workflowVersionId", "eventId", status, reason, vars, "createdAt")
-    SELECT r.id, r.version, $1, 'queued', 'event', '{}'::jsonb, $2::timestamp
-      FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS r(id, version, n)
+    SELECT r.id, r.version, ${lit(event.id)}, 'queued', 'event', '{}'::jsonb, ${at}
+      FROM unnest(${texts(runs.map((r) => r.id))}, ${texts(runs.map((r) => r.versionId))}) WITH ORDINALITY AS r(id, version, n)
      WHERE EXISTS (SELECT 1 FROM claim) ORDER BY r.n
     RETURNING *),
   steps AS (
     INSERT INTO "StepRun" (id, "runId", "stepId", action, status, attempt, logs, "queuedAt", "finishedAt")
     SELECT s.id, s.run, s.step, s.action, s.status, s.attempt, '[]'::jsonb,
-           CASE WHEN s.status = 'queued' THEN $2::timestamp END, CASE WHEN s.status = 'skipped' THEN $2::timestamp END
-      FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[]) AS s(id, run, step, action, status, attempt)
+           CASE WHEN s.status = 'queued' THEN ${at} END, CASE WHEN s.status = 'skipped' THEN ${at} END
+      FROM unnest(${texts(steps.map((s) => s.id))}, ${texts(steps.map((s) => s.runId))}, ${texts(steps.map((s) => s.stepId))},
+                  ${texts(steps.map((s) => s.action))}, ${texts(steps.map((s) => s.status))}, ${ints(steps.map((s) => s.attempt))}) AS s(id, run, step, action, status, attempt)
      WHERE EXISTS (SELECT 1 FROM claim)
     RETURNING *)
-  SELECT (SELECT count(*) FROM claim)::int AS claimed,
-    (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps`;
-
-// BEGIN, the lock and the probe in one round trip: a simple query (no parameters), so the key is
-// written as an escaped literal.
-const openAndProbe = (lit: (s: string) => string, source: string, type: string) =>
-  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${lit(`${source}/${type}`)}));
-   SELECT EXISTS (SELECT 1 FROM "StepRun" WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
-     AND "waitFor"->>'source' = ${lit(source)} AND "waitFor"->>'type' = ${lit(type)} AND NOT ("waitFor" ? 'resolution')) AS waiting`;
+  SELECT (SELECT w FROM waiting) AS waiting, (SELECT count(*) FROM claim)::int AS claimed,
+    (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps;
+  COMMIT`;
+}
 
 export async function claimEventAndInsertRuns(event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): Promise<HotCreate> {
   const client = await hotPool().connect();
-  let open = false;
+  let broken: Error | undefined;
   try {
-    open = true;
-    const results = (await client.query(openAndProbe((v) => client.escapeLiteral(v), event.sourceKey, event.type))) as unknown as pg.QueryResult[];
-    if (results[2].rows[0].waiting) return { kind: 'waiters' };
-    const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id })));
-    const { rows } = await client.query(prepared(INSERT, [
-      event.id, iso(now), runs.map((r) => r.id), runs.map((r) => r.versionId),
-      steps.map((s) => s.id), steps.map((s) => s.runId), steps.map((s) => s.stepId), steps.map((s) => s.action), steps.map((s) => s.status), steps.map((s) => s.attempt),
-    ]));
-    if (rows[0].claimed === 0) return { kind: 'taken' };
-    await client.query('COMMIT');
-    open = false;
-    return { kind: 'created', runs: assemble(rows[0].runs ?? [], rows[0].steps ?? []) };
+    const results = (await client.query(transaction((v) => client.escapeLiteral(v), event, runs, now))) as unknown as pg.QueryResult[];
+    const r = results[2].rows[0];
+    if (r.waiting) return { kind: 'waiters' };
+    if (r.claimed === 0) return { kind: 'taken' };
+    return { kind: 'created', runs: assemble(r.runs ?? [], r.steps ?? []) };
+  } catch (err) {
+    // A failed statement leaves the block open and aborted (the rest of the query is skipped).
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw err;
   } finally {
-    if (open) await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+    client.release(broken); // a connection that cannot even roll back is closed, not pooled
   }
 }
 

@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { env } from '@/server/env';
+import { enqueueSafely } from '@/server/queue/enqueue';
 import { jobCatalog } from '@/server/queue/jobs';
 import { freeEventSlot, takeEventSlot } from '@/server/runs/active-steps';
 import type { Hold } from '@/server/runs/settle-step';
@@ -13,12 +14,17 @@ export async function eventProcessProcessor(job: Job): Promise<{ runIds: string[
   // A new run's first step runs here, in this job, when a slot allows: no queue hop between an
   // event and its first step (issue 11). Its successors continue inline as any step's do.
   const inline = takeEventSlot(env().RAILYARD_WORKER_CONCURRENCY);
+  const hold: Hold = {};
   try {
-    const hold: Hold = {};
     const out = await processEvent(parsed.data.eventId, inline ? { hold } : {});
     if (hold.job) await executeStep({ ...hold.job, wake: false }, { held: true });
     await Promise.all(hold.after ?? []);
     return out;
+  } catch (err) {
+    // Failed after its runs were committed (this job's retry finds the event processed): the
+    // held step gets its own job now rather than waiting for the reconciler.
+    if (hold.job) await enqueueSafely('step.run', [hold.job]);
+    throw err;
   } finally {
     if (inline) freeEventSlot();
   }

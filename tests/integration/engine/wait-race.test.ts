@@ -3,10 +3,11 @@
 // to commit "processed" first and resolve waits afterwards, so after such a crash nobody ever
 // looked again and the step sat waiting until its deadline. Now both commit in one transaction.
 //
-// To crash at exactly that point, the test holds an EXCLUSIVE lock on "StepRun": reads pass (the
-// hot path's probe finds the waiter and hands the event to the general path, which claims it and
-// reads the waiting steps) and the first write, resolving the wait, blocks. The test waits until
-// the real worker process is blocked there (holding the event's row, not yet resolved),
+// To crash at exactly that point, the test holds a row lock on the waiting step (FOR UPDATE): the
+// hot path's one statement reads past it (it finds the waiter, writes nothing and hands the event
+// to the general path), which claims the event, finds the waiter and blocks writing its
+// resolution. The test waits until the real worker process is blocked there (holding the event's
+// row, not yet resolved),
 // kills it with -9, and loses Redis too (the killed job would otherwise stay "active" until
 // BullMQ's stalled-job timer). Only what Postgres says is due can bring the step back.
 import pg from 'pg';
@@ -49,20 +50,18 @@ describe('event.wait', () => {
     locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await locker.connect();
     await locker.query('BEGIN');
-    await locker.query('LOCK TABLE "StepRun" IN EXCLUSIVE MODE');
+    await locker.query(`SELECT 1 FROM "StepRun" s JOIN "Run" r ON r.id = s."runId" WHERE r."eventId" = $1 AND s."stepId" = 'hold' FOR UPDATE OF s`, [started]);
     const awaited = await postEvent('generic', 'waiter.go', { ticket: 'T-7' });
     expect(awaited.status).toBe(202);
-    // Wait until the worker has marked the event processed (committed, or inside its transaction
-    // holding the row) and is blocked on "StepRun": past "processed", before any wait is resolved.
+    // Wait until the worker has marked the event processed (inside its transaction, holding the
+    // row) and is blocked on the waiting step's row: past "processed", before any wait is resolved.
     await waitFor(async () => {
       const { rows } = await locker!.query(
-        `SELECT (SELECT "processedAt" IS NOT NULL FROM "Event" WHERE id = $1) AS processed,
-           EXISTS (SELECT 1 FROM pg_locks w JOIN pg_locks h ON h.pid = w.pid
-                   WHERE NOT w.granted AND w.relation = '"StepRun"'::regclass
+        `SELECT EXISTS (SELECT 1 FROM pg_locks w JOIN pg_locks h ON h.pid = w.pid
+                   WHERE NOT w.granted AND w.locktype = 'transactionid'
                      AND h.granted AND h.relation = '"Event"'::regclass AND h.mode = 'RowExclusiveLock') AS claiming`,
-        [awaited.body.id],
       );
-      return rows[0].processed || rows[0].claiming;
+      return rows[0].claiming;
     }, 20_000, 'the worker to mark the event processed');
     await worker.kill9();
     await locker.query('ROLLBACK');
