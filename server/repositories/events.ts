@@ -37,8 +37,6 @@ export const countEvents = () => db().event.count();
 
 export const findEventRow = (id: string) => db().event.findUnique({ where: { id } });
 
-export const findEventsWithRuns = (ids: string[]) => db().event.findMany({ where: { id: { in: ids } }, include: eventWithRuns });
-
 /** Events a run emitted (event.emit), oldest first. */
 export const findEmittedEvents = (runId: string) =>
   db().event.findMany({ where: { parentRunId: runId }, orderBy: { receivedAt: 'asc' }, select: { id: true, sourceKey: true, type: true, receivedAt: true } });

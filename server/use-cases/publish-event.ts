@@ -1,16 +1,10 @@
-import { toEventSummary } from '../dto/map-events';
 import { publishLive } from '../live/stream';
-import { findEventsWithRuns } from '../repositories/events';
-import { registeredPairs } from '../repositories/event-types';
+import { eventSummaries } from '../repositories/event-summaries';
 
 /** Pushes the current summary of these events (with their runs) to the live stream. */
 export async function publishEventSummaries(ids: string[]): Promise<void> {
   try {
-    const events = await findEventsWithRuns(ids);
-    const registered = await registeredPairs(events.map((e) => ({ sourceKey: e.sourceKey, type: e.type })));
-    await publishLive(
-      ...events.map((e) => ({ kind: 'event' as const, event: toEventSummary(e, registered.has(`${e.sourceKey}/${e.type}`)) })),
-    );
+    await publishLive(...(await eventSummaries(ids)).map((event) => ({ kind: 'event' as const, event })));
   } catch (err) {
     console.warn(`[live] event summary not published: ${(err as Error).message}`);
   }

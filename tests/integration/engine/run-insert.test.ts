@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { newCuid } from '@/server/repositories/cuid';
+import { toEventSummary } from '@/server/dto/map-events';
+import { eventSummaries } from '@/server/repositories/event-summaries';
+import { findEvent } from '@/server/repositories/events';
+import { registeredPairs } from '@/server/repositories/event-types';
 import { claimEventAndInsertRuns } from '@/server/repositories/run-insert';
 import { closeAll, publishYaml, resetState } from '../../support/harness';
 
@@ -59,5 +63,20 @@ describe('run creation in one round trip', () => {
     // The pooled connection is usable afterwards (the aborted block was rolled back).
     const ok = await claimEventAndInsertRuns(e, [{ id: newCuid(), versionId, steps: [] }], new Date());
     expect(ok.kind).toBe('created');
+  });
+});
+
+describe("an event's live summary in one statement", () => {
+  it('is what the Prisma read with its includes gives, runs in number order', async () => {
+    const e = await storedEvent('generic', 'summary');
+    await claimEventAndInsertRuns(e, [{ id: newCuid(), versionId, steps: [] }, { id: newCuid(), versionId, steps: [] }], new Date());
+    await db().run.updateMany({ where: { eventId: e.id }, data: { status: 'succeeded' } });
+    const full = (await findEvent(e.id))!;
+    const registered = (await registeredPairs([{ sourceKey: 'generic', type: 'summary' }])).has('generic/summary');
+    const [hot] = await eventSummaries([e.id]);
+    expect(hot).toEqual(toEventSummary(full, registered));
+    expect(hot.runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    expect(hot.runs[0].number).toBeLessThan(hot.runs[1].number);
+    expect(await eventSummaries(['no-such-event'])).toEqual([]);
   });
 });

@@ -59,4 +59,12 @@ describe('a no-op step', () => {
     const four = await statementsFor(4);
     expect((four - one) / 3).toBe(2);
   });
+
+  it('an event with a one-step run costs 12 statements from intake to the run\'s end', async () => {
+    // Intake: the INSERT (1). The event job: the event with its live versions (1), run creation as
+    // one round trip (1), the subscription probe (1). The step: its claim (1) and, as a run's last
+    // step, the general settle (BEGIN, lock + settle, statuses, advance, COMMIT: 5). The finished
+    // run: the event's summary (1) and the run's subscription probe (1).
+    expect(await statementsFor(1)).toBe(12);
+  });
 });
