@@ -26,6 +26,7 @@ import { rawChainedBaseline } from './scenarios/raw-chained';
 import { sseFanout } from './scenarios/sse-fanout';
 import { stepOverhead } from './scenarios/step-overhead';
 import { stepThroughput } from './scenarios/step-throughput';
+import { WEB_NODE_FLAGS } from '../scripts/lib/web-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIR: a private services folder, so two people can bench at once (with their own BENCH_*_PORT).
@@ -76,7 +77,7 @@ async function main() {
       say(`starting scripts/web-server.mjs :${cfg.ports.web} (${webNote})…`);
       // BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): profile the web process under the bench.
       const nodeArgs = process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-      const web = spawnService('web', process.execPath, [...nodeArgs, path.join(build.dir, 'scripts/web-server.mjs'), '-p', String(cfg.ports.web), '-H', '127.0.0.1'],
+      const web = spawnService('web', process.execPath, [...WEB_NODE_FLAGS, ...nodeArgs, path.join(build.dir, 'scripts/web-server.mjs'), '-p', String(cfg.ports.web), '-H', '127.0.0.1'],
         { cwd: build.dir, env: { ...env, ...cfg.webEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, onLine: keep('web') });
       await waitForHttp(`http://127.0.0.1:${cfg.ports.web}/api/health`, 60_000, web.alive);
       webPgid = web.child.pid;

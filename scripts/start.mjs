@@ -14,6 +14,7 @@ import { banner, isLoopback } from './lib/banner.mjs';
 import { loadLocalSecrets } from './lib/local-secrets.mjs';
 import { onShutdownSignal, run } from './lib/processes.mjs';
 import { supervise, superviseCommand } from './lib/supervise.mjs';
+import { WEB_NODE_FLAGS } from './lib/web-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.railyard');
@@ -155,7 +156,7 @@ async function main() {
   // scripts/web-server.mjs (when present) wraps Next's server; it takes the same flags as `next start`.
   const webServer = path.join(root, 'scripts/web-server.mjs');
   const [webCmd, webArgs] = fs.existsSync(webServer)
-    ? [process.execPath, [webServer, '-p', String(port), '-H', host]]
+    ? [process.execPath, [...WEB_NODE_FLAGS, webServer, '-p', String(port), '-H', host]]
     : [bin('next'), ['start', '-p', String(port), '-H', host]];
   const web = superviseCommand('web', webCmd, webArgs, { spawnOptions: { cwd: root, env: { ...env, NODE_ENV: 'production' } } });
   const worker = superviseCommand('worker', bin('tsx'), ['worker/index.ts'], { spawnOptions: { cwd: root, env }, stopTimeoutMs: 15_000 });
