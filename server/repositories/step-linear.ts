@@ -20,9 +20,13 @@ export type LinearSettle =
   /** The run does not run or the successor is no longer pending: settle the general way. */
   | { kind: 'general' };
 
+/** With `claim`, the successor is claimed by the same statement (inline continuation): see below. */
+export type SuccessorClaim = { owner: string; until: Date };
+
 export async function settleLinearRow(
-  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, fence?: Fence,
-): Promise<LinearSettle> {
+  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, fence?: Fence, claim?: SuccessorClaim,
+): Promise<LinearSettle | LinearClaim> {
+  if (claim) return settleAndClaim(runId, stepRunId, successor, w, claim, fence);
   const f = fenceSql(fence, 9);
   const { rows } = await hotPool().query(prepared(
     `WITH run AS MATERIALIZED (
@@ -56,4 +60,67 @@ export async function settleLinearRow(
   if (!r.self) return { kind: 'not-held' };
   const { self, queued, nextFree: _n, advanced: _a, ...run } = r;
   return { kind: 'settled', run: { ...run, status: 'running' } as Omit<RunRow, 'vars'>, self: stepFromJson(self), queued: stepFromJson(queued) };
+}
+
+export type LinearClaim = { kind: 'claimed'; run: RunRow; self: StepRow; claimed: StepRow; steps: Record<string, { status: string; outputs: unknown }>;
+  workflow: { name: string; shellAllowed: boolean; secretGrants: string[]; publisherRole: string | null } };
+
+/**
+ * The chain settle fused with the successor's claim, for a worker that runs the successor itself
+ * (inline continuation): instead of `queued`, the successor becomes `running` under a new lease
+ * owner, and the statement returns what a claim returns (step-transition.ts claimStepRow): the
+ * run with its merged variables, the workflow's current grants, every step's status and outputs.
+ * One statement per chain step instead of two. Committed durably with the settle: should the
+ * worker die before running it, the step is a running step whose lease runs out, recovered with
+ * the same attempt as after any claim.
+ */
+async function settleAndClaim(
+  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, claim: SuccessorClaim, fence?: Fence,
+): Promise<LinearSettle | LinearClaim> {
+  const f = fenceSql(fence, 11);
+  const { rows } = await hotPool().query(prepared(
+    `WITH run AS MATERIALIZED (
+       SELECT r.id, r.number, r.status, r."workflowVersionId", r."eventId", r.vars, r.error, r.reason, r."previousRunId", r."concurrencyKey",
+         r."trainId", r."createdAt", r."startedAt", r."finishedAt", v."workflowId", v.version, v."publisherRole", w.name AS "workflowName",
+         w."shellAllowed", w."secretGrants"
+       FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId" JOIN "Workflow" w ON w.id = v."workflowId"
+       WHERE r.id = $1 FOR UPDATE OF r),
+     nxt AS MATERIALIZED (
+       SELECT id FROM "StepRun" WHERE "runId" = $1 AND "stepId" = $8 AND status = 'pending'
+         AND EXISTS (SELECT 1 FROM run WHERE status = 'running') FOR UPDATE),
+     self AS (
+       UPDATE "StepRun" SET status = 'succeeded', outputs = COALESCE($3::jsonb, outputs), error = NULL, "finishedAt" = $4::timestamp,
+         "leaseUntil" = NULL, logs = CASE WHEN $5::jsonb IS NULL THEN logs ELSE logs || $5::jsonb END, inputs = COALESCE($6::jsonb, inputs)
+       WHERE id = $2 AND EXISTS (SELECT 1 FROM nxt)${f.sql}
+       RETURNING ${STEP_COLS}),
+     q AS (
+       UPDATE "StepRun" SET status = 'running', attempt = 1, "queuedAt" = $4::timestamp, "startedAt" = $4::timestamp,
+         "leaseUntil" = $9::timestamp, "leaseOwner" = $10
+       WHERE id = (SELECT id FROM nxt) AND EXISTS (SELECT 1 FROM self)
+       RETURNING ${STEP_COLS}),
+     adv AS (
+       UPDATE "Run" SET vars = vars || $7::jsonb
+       WHERE id = $1 AND EXISTS (SELECT 1 FROM q) AND $7::jsonb IS NOT NULL
+       RETURNING vars)
+     SELECT run.*, COALESCE((SELECT vars FROM adv), run.vars) AS vars,
+       (SELECT row_to_json(self) FROM self) AS self, (SELECT row_to_json(q) FROM q) AS claimed,
+       (SELECT count(*) FROM nxt)::int AS "nextFree",
+       (SELECT jsonb_object_agg(s."stepId", jsonb_build_object('status', s.status, 'outputs', s.outputs)) FROM "StepRun" s WHERE s."runId" = $1) AS steps
+     FROM run`,
+    [runId, stepRunId, json(w.outputs), iso(w.now), w.lines?.length ? JSON.stringify(w.lines) : null, json(w.inputs), json(w.vars), successor,
+      iso(claim.until), claim.owner, ...f.params]),
+  );
+  const r = rows[0];
+  if (!r || r.nextFree === 0) return { kind: 'general' };
+  if (!r.self) return { kind: 'not-held' };
+  const { self: selfJson, claimed: claimedJson, nextFree: _n, steps: agg, shellAllowed, secretGrants, publisherRole, ...run } = r;
+  const self = stepFromJson(selfJson);
+  const claimed = stepFromJson(claimedJson);
+  // The statement's snapshot predates its own writes: patch in the two steps it changed.
+  const steps = { ...(agg ?? {}), [self.stepId]: { status: self.status, outputs: self.outputs }, [claimed.stepId]: { status: claimed.status, outputs: claimed.outputs } };
+  return {
+    kind: 'claimed', self, claimed, steps,
+    run: { ...run, status: 'running', vars: run.vars ?? {} } as RunRow,
+    workflow: { name: run.workflowName, shellAllowed, secretGrants, publisherRole },
+  };
 }

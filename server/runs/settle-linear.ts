@@ -2,35 +2,46 @@
 // success makes exactly one step ready and nothing else changes. Only from the executor (a fenced
 // attempt whose run's version and event the worker has cached); anything else settles the general
 // way in settle-step.ts, and so does a chain whose statement found the run or successor moved.
+// With `claimAs` (the executor will run the successor itself) the same statement claims the
+// successor: the transition then carries a Claimed instead of a job to enqueue.
 import { soleSuccessor } from '@/engine/workflow/dag';
 import { settleLinearRow } from '../repositories/step-linear';
-import type { Fence } from './lease';
+import type { Claimed } from './claim-step';
+import { leaseUntil, newLeaseOwner, type Fence } from './lease';
 import type { FinalWrite, Settlement, Transition } from './settle-step';
 import { events, runKeys, versions } from './transition-cache';
 import { liveLogs, liveRun, liveStep } from './transition-live';
 
 /** The transition, false when the fence no longer matches, null to settle the general way. */
 export async function settleLinear(
-  at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite,
-): Promise<Transition | false | null> {
+  at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite, claimNext = false,
+): Promise<(Transition & { claimed?: Claimed }) | false | null> {
   if (s.status !== 'succeeded' || !fence || !at.stepId) return null;
   const keys = runKeys.get(at.runId);
   const def = keys && versions.get(keys.versionId);
   const event = keys && events.get(keys.eventId);
   const successor = def && event ? soleSuccessor(def, at.stepId) : null;
   if (!def || !event || !successor) return null;
+  const owner = newLeaseOwner();
   const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
     status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
-  }, fence);
+  }, fence, claimNext ? { owner, until: leaseUntil() } : undefined);
   if (r.kind === 'general') return null;
   if (r.kind === 'not-held') return false;
-  const { run, self, queued } = r;
+  const { run, self } = r;
+  const next = r.kind === 'claimed' ? r.claimed : r.queued;
   const logs = final?.lines.length ? liveLogs(at.runId, self.stepId, self.logCount - final.lines.length, final.lines) : [];
-  return {
-    messages: [...logs, liveStep(at.runId, self, def), liveStep(at.runId, queued, def), liveRun(run, event)],
-    queued: [{ stepRunId: queued.id, runId: at.runId, stepId: queued.stepId, attempt: 1 }],
+  const transition: Transition = {
+    messages: [...logs, liveStep(at.runId, self, def), liveStep(at.runId, next, def), liveRun(run, event)],
+    queued: r.kind === 'claimed' ? [] : [{ stepRunId: next.id, runId: at.runId, stepId: next.stepId, attempt: 1 }],
     runFinished: false,
     trainId: run.trainId,
     eventId: run.eventId,
   };
+  if (r.kind !== 'claimed') return transition;
+  const claimed: Claimed = {
+    step: r.claimed, run: r.run, steps: r.steps, workflow: r.workflow, definition: def, event,
+    fence: { stepRunId: r.claimed.id, attempt: 1, owner },
+  };
+  return { ...transition, claimed };
 }

@@ -17,6 +17,8 @@ import { publishLive } from '../live/stream';
 import { advanceRun, lockRunAndSettleSelf, stepStatuses } from '../repositories/step-transition';
 import { advanceTrainByRun } from '../use-cases/advance-train';
 import { publishEventSummaries } from '../use-cases/publish-event';
+import { acceptingSteps } from './active-steps';
+import type { Claimed } from './claim-step';
 import { cached } from './claim-step';
 import type { Fence } from './lease';
 import { publishRun } from './publish-run';
@@ -44,6 +46,10 @@ export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
  */
 export type Hold = {
   job?: { stepRunId: string; runId: string; stepId: string; attempt: number };
+  /** Set by the caller: claim the successor in the settle's statement (a chain's next step). */
+  claimNext?: boolean;
+  /** The successor, already claimed (and announced on the live stream) by the settle. */
+  claimed?: Claimed;
   /** Best-effort work (never rejects) the holder awaits once the held step ran, so it does not
    *  delay the step's start: the event path's live messages and subscription probe. */
   after?: Promise<unknown>[];
@@ -68,8 +74,15 @@ export async function settleStep(
   stepRunId: string, runId: string, s: Settlement, fence?: Fence, final?: FinalWrite, opts: { hold?: Hold; stepId?: string } = {},
 ): Promise<boolean> {
   const now = new Date();
-  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final);
+  // Decided now, not when the step started: a worker that began shutting down meanwhile claims nothing.
+  const claimNext = opts.hold?.claimNext === true && acceptingSteps();
+  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final, claimNext);
   if (linear === false) return false;
+  if (linear?.claimed && opts.hold) {
+    const c = linear.claimed;
+    opts.hold.claimed = c;
+    opts.hold.job = { stepRunId: c.step.id, runId, stepId: c.step.stepId, attempt: 1 };
+  }
   const settled = linear ?? (await settleGeneral(stepRunId, runId, s, now, fence, final));
   if (!settled) return false;
   await afterCommit(runId, settled, opts.hold);

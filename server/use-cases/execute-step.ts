@@ -18,6 +18,7 @@ import { acceptingSteps, trackActiveStep } from '../runs/active-steps';
 import { claimStepWithContext, type Claimed, type StepJob } from '../runs/claim-step';
 import { claimContext } from '../runs/context';
 import { LeaseLostError, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
+import { releaseStep } from '../runs/release-step';
 import { backoffMs } from '../runs/schedule-retry';
 import { settleStep, type Hold } from '../runs/settle-step';
 import { StepLogger } from '../runs/step-logger';
@@ -37,11 +38,14 @@ export type { StepJob } from '../runs/claim-step';
 // `held`: the job is not a BullMQ job of its own (an event job's first step): a failure before its
 // outcome is recorded enqueues it, as for an inline successor, instead of throwing.
 export async function executeStep(job: StepJob, opts: { owner?: string; held?: boolean } = {}): Promise<'ran' | 'stale' | 'released'> {
+  let claimed: Claimed | undefined;
   for (let depth = 1; ; depth++) {
-    const hold: Hold = {};
+    // A chain's next step is claimed by this step's settle when it may run here (one statement
+    // for both, runs/settle-linear.ts).
+    const hold: Hold = { claimNext: depth < env().RAILYARD_INLINE_STEPS };
     let result: Awaited<ReturnType<typeof executeOne>>;
     try {
-      result = await executeOne(job, opts, hold);
+      result = await executeOne(job, opts, hold, claimed);
     } catch (err) {
       if (depth === 1 && !opts.held) throw err; // BullMQ retries the job it gave us
       // An inline step has no job of its own to retry: give it one (its claim is conditional, so
@@ -52,17 +56,21 @@ export async function executeStep(job: StepJob, opts: { owner?: string; held?: b
     }
     if (!hold.job) return result;
     if (depth >= env().RAILYARD_INLINE_STEPS || !acceptingSteps()) {
-      await enqueueSafely('step.run', [hold.job]);
+      // Shutdown began while the step ran: a successor its settle claimed goes back to the queue
+      // (same attempt) for another worker; an unclaimed one is enqueued.
+      if (hold.claimed) await releaseStep(hold.claimed.fence, { runId: job.runId, stepId: hold.claimed.step.stepId, wake: false });
+      else await enqueueSafely('step.run', [hold.job]);
       return result;
     }
     job = { ...hold.job, wake: false };
+    claimed = hold.claimed;
   }
 }
 
-
-async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold): Promise<'ran' | 'stale' | 'released'> {
-  // One statement: the lease, the run marked running, and everything below reads (claim-step.ts).
-  const claimed = await claimStepWithContext(job, opts.owner);
+async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold, preclaimed?: Claimed): Promise<'ran' | 'stale' | 'released'> {
+  // One statement: the lease, the run marked running, and everything below reads (claim-step.ts);
+  // or the previous step's settle claimed it and announced it already.
+  const claimed = preclaimed ?? await claimStepWithContext(job, opts.owner);
   if (!claimed) return 'stale';
   const { fence, run, step: self, definition } = claimed;
   const step = definition.steps.find((s) => s.id === job.stepId)!;
@@ -71,7 +79,7 @@ async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold): P
     return 'ran';
   }
   // Not awaited: every later message of this step goes out on the same connection after it.
-  const started = publishLive(liveStep(run.id, self, definition), liveRun(run, claimed.event));
+  const started = preclaimed ? Promise.resolve() : publishLive(liveStep(run.id, self, definition), liveRun(run, claimed.event));
 
   // Only the granted secrets this step names (grants read by the claim, i.e. fresh for each step).
   const secrets = await loadStepSecrets(claimed.workflow, stepSecretNames(step));

@@ -91,6 +91,29 @@ describe('inline continuation', () => {
     expect(run.steps.map((s) => s.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('loses nothing when the process dies after its settle claimed the successor', async () => {
+    acceptSteps(); // as a running worker: the workers stopped above left this process draining
+    const sent = await postEvent('generic', 'chain', {});
+    const { runIds: [runId] } = await processEvent(sent.body.id);
+    const first = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    const fence = await claimStep({ stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false });
+    const hold: Hold = { claimNext: true };
+    expect(await settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'step 0' } }, fence!, undefined, { hold, stepId: 's0' })).toBe(true);
+    // One statement settled s0 and claimed s1 for this worker, with what a claim returns.
+    expect(hold.claimed).toMatchObject({ step: { stepId: 's1', status: 'running', attempt: 1 }, run: { id: runId, status: 'running' },
+      steps: { s0: { status: 'succeeded', outputs: { message: 'step 0' } }, s1: { status: 'running' } } });
+    const s1 = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's1' } });
+    expect([s1.status, s1.attempt, s1.leaseOwner]).toEqual(['running', 1, hold.claimed!.fence.owner]);
+    // The process dies now: no job anywhere, and its lease runs out.
+    await sharedRedis().flushdb();
+    await db().stepRun.update({ where: { id: s1.id }, data: { leaseUntil: new Date(Date.now() - 1_000) } });
+
+    workers = await startTestWorkers(); // its reconciler takes s1 over, same attempt
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps.map((s) => s.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('enqueues the successor instead of running it once the job has run its share', async () => {
     // executeStep directly, without workers: after RAILYARD_INLINE_STEPS steps the next one is in Redis.
     acceptSteps(); // as a freshly started worker: the workers stopped above left this process draining

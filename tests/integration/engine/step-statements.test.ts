@@ -1,5 +1,6 @@
-// The step transition's cost in SQL statements (issue 11): a chain step is a claim, then its settle
-// in one statement (runs/settle-linear.ts), with nothing reloaded. (Any other settle is one
+// The step transition's cost in SQL statements (issue 11): a chain step is ONE statement, its
+// settle, which also claims the next step for this worker (runs/settle-linear.ts), with nothing
+// reloaded. (The first step of a run is claimed on its own.) (Any other settle is one
 // transaction: BEGIN, lock + settle, statuses, advance, COMMIT; the chain's last step is one.) Counted client side
 // (every query a pg client of this process sends, Prisma's included) as the difference between a
 // 4-step and a 1-step chain of no-op steps, so event intake and run creation cancel out.
@@ -54,10 +55,10 @@ afterAll(async () => {
 });
 
 describe('a no-op step', () => {
-  it('costs 2 SQL statements in a chain (claim, settle) and no reload of its run', async () => {
+  it('costs 1 SQL statement in a chain (its settle, which claims the next step) and no reload of its run', async () => {
     const one = await statementsFor(1);
     const four = await statementsFor(4);
-    expect((four - one) / 3).toBe(2);
+    expect((four - one) / 3).toBe(1);
   });
 
   it('an event with a one-step run costs 12 statements from intake to the run\'s end', async () => {
