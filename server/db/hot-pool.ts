@@ -1,8 +1,8 @@
-// The step transition's own connections (DESIGN.md "Hot paths"): plain `pg`, no Prisma, used only by
-// server/repositories/step-transition.ts and runs/log-rows.ts. Same timeouts as Prisma's pool
-// (client.ts). Sized from the worker's concurrency: a step job holds at most one connection at a
-// time for its claim or settle, plus its heartbeat or a log flush, so concurrency + 4 never makes
-// a step wait for a connection while Prisma's pool (RAILYARD_DB_POOL) serves everything else.
+// The hot paths' own connections (DESIGN.md "Hot paths"): plain `pg`, no Prisma, used only by
+// server/repositories (the step transition, run creation, the event read and summary, the intake
+// INSERT) and runs/log-rows.ts. Same timeouts as Prisma's pool (client.ts). Sized from the
+// worker's concurrency (hotPoolSize) so a step never waits for a connection while Prisma's pool
+// (RAILYARD_DB_POOL) serves everything else.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { env } from '../env';
@@ -18,12 +18,21 @@ const types = {
     oid === TIMESTAMP ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Every job of a worker holds at most one hot connection at a time: the step queue's C jobs (a
+ * claim or settle; a heartbeat or log flush beside it is what the + 4 covers), the event queue's C
+ * jobs (the event read, run creation, which waits for the wait lock while holding it) and the
+ * steps those event jobs run themselves (C / 4, runs/active-steps.ts). Connections open lazily,
+ * so a web process, which uses a few for intake, never opens the rest.
+ */
+export const hotPoolSize = (concurrency: number) => 2 * concurrency + Math.floor(concurrency / 4) + 4;
+
 export function hotPool(): pg.Pool {
   if (holder.railyardHotPool) return holder.railyardHotPool;
   const { connectionString, connectionTimeoutMillis, query_timeout, statement_timeout, idle_in_transaction_session_timeout } = poolConfig();
   const pool = new pg.Pool({
     connectionString, connectionTimeoutMillis, query_timeout, statement_timeout, idle_in_transaction_session_timeout, types,
-    max: env().RAILYARD_WORKER_CONCURRENCY + 4,
+    max: hotPoolSize(env().RAILYARD_WORKER_CONCURRENCY),
   });
   pool.on('error', (err) => console.warn(`[db] idle hot-path connection lost: ${err.message}`));
   // The pool listens for errors only on idle clients. A checked-out client whose server session is

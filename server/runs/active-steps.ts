@@ -42,11 +42,15 @@ export function acceptSteps(): void {
 // Steps that event jobs run themselves (a new run's first step, inline: no queue hop between the
 // event and its first step). Bounded, so long steps never hold more than a quarter of the event
 // queue's slots and intake processing keeps going; past the bound the step is enqueued as usual.
+// Below a concurrency of 4 there are none: one slot would be the whole event queue.
 let eventSlotSteps = 0;
+
+/** How many steps event jobs may run at once besides the step queue's (docs/configuration.md). */
+export const eventSlotLimit = (concurrency: number) => Math.floor(concurrency / 4);
 
 /** Takes one of the event queue's inline-step slots, if one is free and the worker is not stopping. */
 export function takeEventSlot(concurrency: number): boolean {
-  if (!acceptingSteps() || eventSlotSteps >= Math.max(1, Math.floor(concurrency / 4))) return false;
+  if (!acceptingSteps() || eventSlotSteps >= eventSlotLimit(concurrency)) return false;
   eventSlotSteps++;
   return true;
 }

@@ -1,4 +1,4 @@
-// The event queue's inline-step slots: a quarter of the concurrency (at least one), none while
+// The event queue's inline-step slots: a quarter of the concurrency (none below four), none while
 // stopping, and a freed slot can be taken again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptSteps, drainSteps, freeEventSlot, takeEventSlot } from './active-steps';
@@ -23,8 +23,9 @@ describe('event inline-step slots', () => {
     expect(take(20)).toBe(false);
   });
 
-  it('gives at least one slot at a concurrency below four', () => {
-    expect([take(2), take(2)]).toEqual([true, false]);
+  it('gives none below a concurrency of four (one slot would be the whole event queue)', () => {
+    expect([take(3), take(1)]).toEqual([false, false]);
+    expect([take(4), take(4)]).toEqual([true, false]);
   });
 
   it('gives none once the worker is stopping', () => {

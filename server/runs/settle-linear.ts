@@ -2,19 +2,19 @@
 // success makes exactly one step ready and nothing else changes. Only from the executor (a fenced
 // attempt whose run's version and event the worker has cached); anything else settles the general
 // way in settle-step.ts, and so does a chain whose statement found the run or successor moved.
-// With `claimAs` (the executor will run the successor itself) the same statement claims the
+// With `claimOwner` (the executor will run the successor itself) the same statement claims the
 // successor: the transition then carries a Claimed instead of a job to enqueue.
 import { soleSuccessor } from '@/engine/workflow/dag';
 import { settleLinearRow } from '../repositories/step-linear';
 import type { Claimed } from './claim-step';
-import { leaseUntil, newLeaseOwner, type Fence } from './lease';
+import { leaseUntil, type Fence } from './lease';
 import type { FinalWrite, Settlement, Transition } from './settle-step';
 import { events, runKeys, versions } from './transition-cache';
 import { liveLogs, liveRun, liveStep } from './transition-live';
 
 /** The transition, false when the fence no longer matches, null to settle the general way. */
 export async function settleLinear(
-  at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite, claimNext = false,
+  at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite, claimOwner?: string,
 ): Promise<(Transition & { claimed?: Claimed }) | false | null> {
   if (s.status !== 'succeeded' || !fence || !at.stepId) return null;
   const keys = runKeys.get(at.runId);
@@ -22,10 +22,9 @@ export async function settleLinear(
   const event = keys && events.get(keys.eventId);
   const successor = def && event ? soleSuccessor(def, at.stepId) : null;
   if (!def || !event || !successor) return null;
-  const owner = newLeaseOwner();
   const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
     status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
-  }, fence, claimNext ? { owner, until: leaseUntil() } : undefined);
+  }, fence, claimOwner ? { owner: claimOwner, until: leaseUntil() } : undefined);
   if (r.kind === 'general') return null;
   if (r.kind === 'not-held') return false;
   const { run, self } = r;
@@ -41,7 +40,7 @@ export async function settleLinear(
   if (r.kind !== 'claimed') return transition;
   const claimed: Claimed = {
     step: r.claimed, run: r.run, steps: r.steps, workflow: r.workflow, definition: def, event,
-    fence: { stepRunId: r.claimed.id, attempt: 1, owner },
+    fence: { stepRunId: r.claimed.id, attempt: 1, owner: claimOwner! },
   };
   return { ...transition, claimed };
 }

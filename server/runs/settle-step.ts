@@ -11,6 +11,7 @@
 import { blockedSteps, readySteps } from '@/engine/workflow/dag';
 import { deriveRunStatus, isTerminalRun, type RunStatus, type StepStatus } from '@/engine/run/status';
 import type { LogLine } from '@/engine/dto/runs';
+import { db } from '../db/client';
 import { inHotTx } from '../db/hot-pool';
 import { enqueueSafely } from '../queue/enqueue';
 import { publishLive } from '../live/stream';
@@ -20,8 +21,9 @@ import { publishEventSummaries } from '../use-cases/publish-event';
 import { acceptingSteps } from './active-steps';
 import type { Claimed } from './claim-step';
 import { cached } from './claim-step';
-import type { Fence } from './lease';
+import { newLeaseOwner, type Fence } from './lease';
 import { publishRun } from './publish-run';
+import { releaseStep } from './release-step';
 import { notifyAfterRun } from '../subscriptions/hooks';
 import { startNextInLine } from './next-in-line';
 import { liveLogs, liveRun, liveStep } from './transition-live';
@@ -46,8 +48,10 @@ export type FinalWrite = { lines: LogLine[]; inputs?: unknown };
  */
 export type Hold = {
   job?: { stepRunId: string; runId: string; stepId: string; attempt: number };
-  /** Set by the caller: claim the successor in the settle's statement (a chain's next step). */
+  /** Set by the caller: claim the successor in the settle's statement (a chain's next step), as
+   *  `claimOwner`: one owner for every try of the settle, so a retry can tell its own claim. */
   claimNext?: boolean;
+  claimOwner?: string;
   /** The successor, already claimed (and announced on the live stream) by the settle. */
   claimed?: Claimed;
   /** Best-effort work (never rejects) the holder awaits once the held step ran, so it does not
@@ -75,18 +79,30 @@ export async function settleStep(
 ): Promise<boolean> {
   const now = new Date();
   // Decided now, not when the step started: a worker that began shutting down meanwhile claims nothing.
-  const claimNext = opts.hold?.claimNext === true && acceptingSteps();
-  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final, claimNext);
-  if (linear === false) return false;
+  const owner = opts.hold?.claimNext === true && acceptingSteps() ? (opts.hold.claimOwner ??= newLeaseOwner()) : undefined;
+  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final, owner);
+  if (linear === false) return lostClaim(runId, owner);
   if (linear?.claimed && opts.hold) {
     const c = linear.claimed;
     opts.hold.claimed = c;
     opts.hold.job = { stepRunId: c.step.id, runId, stepId: c.step.stepId, attempt: 1 };
   }
   const settled = linear ?? (await settleGeneral(stepRunId, runId, s, now, fence, final));
-  if (!settled) return false;
+  if (!settled) return lostClaim(runId, owner);
   await afterCommit(runId, settled, opts.hold);
   return true;
+}
+
+/**
+ * A settle that finds its step no longer held, on a retry after an earlier try committed but its
+ * answer was lost (recordOutcome retries), may have claimed the successor in that try: release it
+ * (queued, same attempt, a job of its own) instead of leaving it running until its lease runs out.
+ */
+async function lostClaim(runId: string, owner: string | undefined): Promise<false> {
+  if (!owner) return false;
+  const row = await db().stepRun.findFirst({ where: { runId, status: 'running', leaseOwner: owner }, select: { id: true, stepId: true, attempt: true } });
+  if (row) await releaseStep({ stepRunId: row.id, attempt: row.attempt, owner }, { runId, stepId: row.stepId, wake: false });
+  return false;
 }
 
 /** Three statements in one transaction: lock and write the step, read every status, advance. */

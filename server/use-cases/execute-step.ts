@@ -51,7 +51,12 @@ export async function executeStep(job: StepJob, opts: { owner?: string; held?: b
       // An inline step has no job of its own to retry: give it one (its claim is conditional, so
       // a step that did start meanwhile makes it a no-op) rather than wait for the reconciler.
       console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt} (inline) failed before it was recorded: ${(err as Error).message}; enqueued`);
-      await enqueueSafely('step.run', [job]);
+      // A step the previous settle claimed is running under our lease: a new job could not claim
+      // it until the lease ran out, so release it (queued, same attempt, with a job) first.
+      const released = claimed
+        ? await releaseStep(claimed.fence, { runId: job.runId, stepId: job.stepId, wake: false }).catch(() => false)
+        : false;
+      if (!released) await enqueueSafely('step.run', [job]);
       return 'ran';
     }
     if (!hold.job) return result;

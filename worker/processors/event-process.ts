@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { env } from '@/server/env';
 import { enqueueSafely } from '@/server/queue/enqueue';
 import { jobCatalog } from '@/server/queue/jobs';
-import { freeEventSlot, takeEventSlot } from '@/server/runs/active-steps';
+import { acceptingSteps, freeEventSlot, takeEventSlot } from '@/server/runs/active-steps';
 import type { Hold } from '@/server/runs/settle-step';
 import { executeStep } from '@/server/use-cases/execute-step';
 import { processEvent } from '@/server/use-cases/process-event';
@@ -17,7 +17,11 @@ export async function eventProcessProcessor(job: Job): Promise<{ runIds: string[
   const hold: Hold = {};
   try {
     const out = await processEvent(parsed.data.eventId, inline ? { hold } : {});
-    if (hold.job) await executeStep({ ...hold.job, wake: false }, { held: true });
+    if (hold.job) {
+      // Shutdown may have begun while the runs were created: then the step goes to the queue.
+      if (acceptingSteps()) await executeStep({ ...hold.job, wake: false }, { held: true });
+      else await enqueueSafely('step.run', [hold.job]);
+    }
     await Promise.all(hold.after ?? []);
     return out;
   } catch (err) {

@@ -114,6 +114,23 @@ describe('inline continuation', () => {
     expect(run.steps.map((s) => s.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('releases the successor when a retried settle finds its first try committed (its answer was lost)', async () => {
+    acceptSteps();
+    const sent = await postEvent('generic', 'chain', {});
+    const { runIds: [runId] } = await processEvent(sent.body.id);
+    await sharedRedis().flushdb();
+    const first = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    const fence = await claimStep({ stepRunId: first.id, runId, stepId: 's0', attempt: 1, wake: false });
+    const hold: Hold = { claimNext: true };
+    const settle = () => settleStep(first.id, runId, { status: 'succeeded', outputs: { message: 'step 0' } }, fence!, undefined, { hold, stepId: 's0' });
+    expect(await settle()).toBe(true); // committed; suppose the answer never arrived
+    expect(await settle()).toBe(false); // recordOutcome's retry: no longer held
+    const s1 = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's1' } });
+    expect([s1.status, s1.attempt, s1.leaseOwner]).toEqual(['queued', 1, null]);
+    const jobs = (await sharedRedis().keys(`bull:steps:${runId}.s1.1.released-*`)).filter((k) => !k.endsWith(':logs') && !k.endsWith(':lock'));
+    expect(jobs).toHaveLength(1);
+  });
+
   it('enqueues the successor instead of running it once the job has run its share', async () => {
     // executeStep directly, without workers: after RAILYARD_INLINE_STEPS steps the next one is in Redis.
     acceptSteps(); // as a freshly started worker: the workers stopped above left this process draining
