@@ -23,15 +23,14 @@ export type LinearSettle =
 /** With `claim`, the successor is claimed by the same statement (inline continuation): see below. */
 export type SuccessorClaim = { owner: string; until: Date };
 
-export async function settleLinearRow(
-  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, fence?: Fence, claim?: SuccessorClaim,
-): Promise<LinearSettle | LinearClaim> {
-  if (claim) return settleAndClaim(runId, stepRunId, successor, w, claim, fence);
-  const f = fenceSql(fence, 9);
-  const { rows } = await hotPool().query(prepared(
-    `WITH run AS MATERIALIZED (
+/**
+ * The CTEs both chain statements start with ($1 run, $2 step, $3 outputs, $4 now, $5 log lines,
+ * $6 inputs, $8 successor's step id): lock the run (it must still run) and the pending successor,
+ * then write the step's success under its fence. `runCols`: more columns of the locked run.
+ */
+const chainHead = (runCols: string, fence: string) => `run AS MATERIALIZED (
        SELECT r.id, r.number, r.status, r."workflowVersionId", r."eventId", r.error, r.reason, r."previousRunId", r."concurrencyKey",
-         r."trainId", r."createdAt", r."startedAt", r."finishedAt", v."workflowId", v.version, w.name AS "workflowName"
+         r."trainId", r."createdAt", r."startedAt", r."finishedAt", v."workflowId", v.version, w.name AS "workflowName"${runCols}
        FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId" JOIN "Workflow" w ON w.id = v."workflowId"
        WHERE r.id = $1 FOR UPDATE OF r),
      nxt AS MATERIALIZED (
@@ -40,8 +39,16 @@ export async function settleLinearRow(
      self AS (
        UPDATE "StepRun" SET status = 'succeeded', outputs = COALESCE($3::jsonb, outputs), error = NULL, "finishedAt" = $4::timestamp,
          "leaseUntil" = NULL, logs = CASE WHEN $5::jsonb IS NULL THEN logs ELSE logs || $5::jsonb END, inputs = COALESCE($6::jsonb, inputs)
-       WHERE id = $2 AND EXISTS (SELECT 1 FROM nxt)${f.sql}
-       RETURNING ${STEP_COLS}),
+       WHERE id = $2 AND EXISTS (SELECT 1 FROM nxt)${fence}
+       RETURNING ${STEP_COLS})`;
+
+export async function settleLinearRow(
+  runId: string, stepRunId: string, successor: string, w: SelfWrite & { vars?: Record<string, unknown> }, fence?: Fence, claim?: SuccessorClaim,
+): Promise<LinearSettle | LinearClaim> {
+  if (claim) return settleAndClaim(runId, stepRunId, successor, w, claim, fence);
+  const f = fenceSql(fence, 9);
+  const { rows } = await hotPool().query(prepared(
+    `WITH ${chainHead('', f.sql)},
      q AS (
        UPDATE "StepRun" SET status = 'queued', attempt = 1, "queuedAt" = $4::timestamp
        WHERE id = (SELECT id FROM nxt) AND EXISTS (SELECT 1 FROM self)
@@ -79,20 +86,7 @@ async function settleAndClaim(
 ): Promise<LinearSettle | LinearClaim> {
   const f = fenceSql(fence, 11);
   const { rows } = await hotPool().query(prepared(
-    `WITH run AS MATERIALIZED (
-       SELECT r.id, r.number, r.status, r."workflowVersionId", r."eventId", r.vars, r.error, r.reason, r."previousRunId", r."concurrencyKey",
-         r."trainId", r."createdAt", r."startedAt", r."finishedAt", v."workflowId", v.version, v."publisherRole", w.name AS "workflowName",
-         w."shellAllowed", w."secretGrants"
-       FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId" JOIN "Workflow" w ON w.id = v."workflowId"
-       WHERE r.id = $1 FOR UPDATE OF r),
-     nxt AS MATERIALIZED (
-       SELECT id FROM "StepRun" WHERE "runId" = $1 AND "stepId" = $8 AND status = 'pending'
-         AND EXISTS (SELECT 1 FROM run WHERE status = 'running') FOR UPDATE),
-     self AS (
-       UPDATE "StepRun" SET status = 'succeeded', outputs = COALESCE($3::jsonb, outputs), error = NULL, "finishedAt" = $4::timestamp,
-         "leaseUntil" = NULL, logs = CASE WHEN $5::jsonb IS NULL THEN logs ELSE logs || $5::jsonb END, inputs = COALESCE($6::jsonb, inputs)
-       WHERE id = $2 AND EXISTS (SELECT 1 FROM nxt)${f.sql}
-       RETURNING ${STEP_COLS}),
+    `WITH ${chainHead(', r.vars, v."publisherRole", w."shellAllowed", w."secretGrants"', f.sql)},
      q AS (
        UPDATE "StepRun" SET status = 'running', attempt = 1, "queuedAt" = $4::timestamp, "startedAt" = $4::timestamp,
          "leaseUntil" = $9::timestamp, "leaseOwner" = $10
