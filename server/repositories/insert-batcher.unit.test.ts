@@ -27,6 +27,8 @@ const addEach = (b: InsertBatcher, ids: string[]) => ids.map((id) => b.add([ev(i
 const FOUR = ['w', 'x', 'y', 'z'];
 const dataError = Object.assign(new Error('invalid byte sequence'), { code: '22021' });
 
+const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+
 describe('InsertBatcher', () => {
   it('sends a lone delivery on its own and answers with its rows', async () => {
     const g = gatedInsert();
@@ -66,7 +68,6 @@ describe('InsertBatcher', () => {
   });
 
   it('fails the whole batch at once, without retries, when Postgres cannot be reached', async () => {
-    const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
     const g = gatedInsert((rows) => (rows.length > 1 ? down : undefined));
     const b = new InsertBatcher(g.insert);
     const first = addEach(b, FOUR);
@@ -103,7 +104,6 @@ describe('InsertBatcher', () => {
   });
 
   it('refuses everyone still waiting as soon as a statement finds Postgres unreachable', async () => {
-    const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
     const g = gatedInsert((rows) => (rows[0].deliveryId === 'w' ? down : undefined));
     const b = new InsertBatcher(g.insert);
     const first = Promise.allSettled(addEach(b, FOUR));

@@ -118,3 +118,10 @@ async function settleAndClaim(
     workflow: { name: run.workflowName, shellAllowed, secretGrants, publisherRole },
   };
 }
+
+/** The step of `runId` running under `owner`, if any: what a settle try may have claimed. */
+export async function findClaimedBy(runId: string, owner: string): Promise<{ id: string; stepId: string; attempt: number } | null> {
+  const { rows } = await hotPool().query(prepared(
+    `SELECT id, "stepId", attempt FROM "StepRun" WHERE "runId" = $1 AND status = 'running' AND "leaseOwner" = $2 LIMIT 1`, [runId, owner]));
+  return rows[0] ?? null;
+}

@@ -36,6 +36,10 @@ async function lockTrainForRun(tx: Tx, trainId: string) {
 
 export type CreatedRunRow = Prisma.RunGetPayload<{ include: { steps: true } }>;
 
+/** A new step's status when nothing is carried or held: ready ones queued, blocked ones skipped. */
+const freshStatus = (id: string, ready: Set<string>, blocked: Set<string>) =>
+  ready.has(id) ? ('queued' as const) : blocked.has(id) ? ('skipped' as const) : ('pending' as const);
+
 // `row`: what the INSERT returned, so the caller can publish the run without reading it back.
 export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; queued: QueuedStep[]; cancelled: string[]; row: CreatedRunRow }> {
   const def = n.version.definition as WorkflowDefinition;
@@ -90,9 +94,10 @@ export async function createRun(tx: Tx, n: NewRun): Promise<{ runId: string; que
         logs: [{ at: now.toISOString(), level: 'info', message: `kept from run ${n.previousRunId}` }], startedAt: old.startedAt, finishedAt: old.finishedAt };
     }
     if (hold === 'skip') return { stepId: id, action, status: 'skipped', finishedAt: now };
-    if (ready.has(id)) return { stepId: id, action, status: 'queued', attempt: 1, queuedAt: now };
-    if (blocked.has(id)) return { stepId: id, action, status: 'skipped', finishedAt: now };
-    return { stepId: id, action, status: 'pending' };
+    const status = freshStatus(id, ready, blocked);
+    if (status === 'queued') return { stepId: id, action, status, attempt: 1, queuedAt: now };
+    if (status === 'skipped') return { stepId: id, action, status, finishedAt: now };
+    return { stepId: id, action, status };
   };
 
   const trainId = n.event.trainId;
@@ -125,7 +130,7 @@ export const hotCreatable = (event: Pick<Event, 'trainId'>, versions: NewRun['ve
   !event.trainId && versions.every((v) => !(v.definition as WorkflowDefinition).concurrency);
 
 /**
- * The event path's common case in one transaction of three round trips (repositories/run-insert.ts):
+ * The event path's common case in one transaction sent as one round trip (repositories/run-insert.ts):
  * claims the event and writes its runs, exactly as createRun would for reason "event" with nothing
  * carried or held. 'taken': another worker claimed it; 'general': a step waits for this kind of
  * event, so the caller creates the runs the general way (which resolves the wait in the same
@@ -138,8 +143,10 @@ export async function createEventRunsHot(event: Event, versions: NewRun['version
     const blocked = new Set(blockedSteps(def, {}));
     return {
       id: newCuid(), versionId: v.id,
-      steps: def.steps.map((s) => ({ id: newCuid(), stepId: s.id, action: s.action, attempt: ready.has(s.id) ? 1 : 0,
-        status: ready.has(s.id) ? 'queued' as const : blocked.has(s.id) ? 'skipped' as const : 'pending' as const })),
+      steps: def.steps.map((s) => {
+        const status = freshStatus(s.id, ready, blocked);
+        return { id: newCuid(), stepId: s.id, action: s.action, status, attempt: status === 'queued' ? 1 : 0 };
+      }),
     };
   });
   const out = await claimEventAndInsertRuns(event, rows, new Date());

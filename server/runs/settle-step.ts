@@ -11,10 +11,10 @@
 import { blockedSteps, readySteps } from '@/engine/workflow/dag';
 import { deriveRunStatus, isTerminalRun, type RunStatus, type StepStatus } from '@/engine/run/status';
 import type { LogLine } from '@/engine/dto/runs';
-import { db } from '../db/client';
 import { inHotTx } from '../db/hot-pool';
 import { enqueueSafely } from '../queue/enqueue';
 import { publishLive } from '../live/stream';
+import { findClaimedBy } from '../repositories/step-linear';
 import { advanceRun, lockRunAndSettleSelf, stepStatuses } from '../repositories/step-transition';
 import { advanceTrainByRun } from '../use-cases/advance-train';
 import { publishEventSummaries } from '../use-cases/publish-event';
@@ -100,7 +100,7 @@ export async function settleStep(
  */
 async function lostClaim(runId: string, owner: string | undefined): Promise<false> {
   if (!owner) return false;
-  const row = await db().stepRun.findFirst({ where: { runId, status: 'running', leaseOwner: owner }, select: { id: true, stepId: true, attempt: true } });
+  const row = await findClaimedBy(runId, owner);
   if (row) await releaseStep({ stepRunId: row.id, attempt: row.attempt, owner }, { runId, stepId: row.stepId, wake: false });
   return false;
 }

@@ -9,6 +9,7 @@
 import type { WaitSpec, WaitState } from '@/engine/run/wait';
 import { evaluateCondition } from '@/engine/params/condition';
 import type { Tx } from '../db/client';
+import { WAIT_LOCK_SPACE } from '../repositories/run-insert';
 import { runWithContext, type RunWithContext } from '../repositories/runs';
 import { buildRunContext } from './context';
 
@@ -16,8 +17,9 @@ export type StepRef = { stepRunId: string; runId: string; stepId: string; attemp
 export type Candidate = { id: string; sourceKey: string; type: string; payload: unknown; receivedAt: Date };
 type EventSpec = Extract<WaitSpec, { kind: 'event' }>;
 
-// First key of the two-int advisory lock: a namespace, so other advisory locks cannot collide.
-const LOCK_SPACE = 0x52595754; // "RYWT"
+// First key of the two-int advisory lock: a namespace, so other advisory locks cannot collide
+// (shared with the event path's one-round-trip run creation).
+const LOCK_SPACE = WAIT_LOCK_SPACE;
 
 export async function lockWaitKey(tx: Tx, source: string, type: string, mode: 'shared' | 'exclusive'): Promise<void> {
   const key = `${source}/${type}`;

@@ -51,25 +51,27 @@ export async function executeStep(job: StepJob, opts: { owner?: string; held?: b
       // An inline step has no job of its own to retry: give it one (its claim is conditional, so
       // a step that did start meanwhile makes it a no-op) rather than wait for the reconciler.
       console.warn(`[step] ${job.runId}.${job.stepId}.${job.attempt} (inline) failed before it was recorded: ${(err as Error).message}; enqueued`);
-      // A step the previous settle claimed is running under our lease: a new job could not claim
-      // it until the lease ran out, so release it (queued, same attempt, with a job) first.
-      const released = claimed
-        ? await releaseStep(claimed.fence, { runId: job.runId, stepId: job.stepId, wake: false }).catch(() => false)
-        : false;
-      if (!released) await enqueueSafely('step.run', [job]);
+      await handBack(job, claimed);
       return 'ran';
     }
     if (!hold.job) return result;
     if (depth >= env().RAILYARD_INLINE_STEPS || !acceptingSteps()) {
-      // Shutdown began while the step ran: a successor its settle claimed goes back to the queue
-      // (same attempt) for another worker; an unclaimed one is enqueued.
-      if (hold.claimed) await releaseStep(hold.claimed.fence, { runId: job.runId, stepId: hold.claimed.step.stepId, wake: false });
-      else await enqueueSafely('step.run', [hold.job]);
+      // Shutdown began while the step ran, or the job ran its share: the successor goes to the queue.
+      await handBack(hold.job, hold.claimed);
       return result;
     }
     job = { ...hold.job, wake: false };
     claimed = hold.claimed;
   }
+}
+/**
+ * Gives a step this job will not run a job of its own. One that a settle claimed for us is running
+ * under our lease, which a new job could not claim until it ran out: it is released (queued, same
+ * attempt, with a job). Otherwise, or if that write fails, the job is enqueued.
+ */
+async function handBack(job: Omit<StepJob, 'wake'>, claimed?: Claimed): Promise<void> {
+  const released = claimed ? await releaseStep(claimed.fence, { runId: job.runId, stepId: job.stepId, wake: false }).catch(() => false) : false;
+  if (!released) await enqueueSafely('step.run', [job]);
 }
 
 async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold, preclaimed?: Claimed): Promise<'ran' | 'stale' | 'released'> {

@@ -67,18 +67,17 @@ export async function startRuns(
     claim: boolean;
     startedBy?: string;
     audit?: (tx: Tx, runIds: string[]) => Promise<unknown>;
-    /** More writes that must commit with the claim (resolving the waits the event satisfies). */
-    alsoInTx?: (tx: Tx) => Promise<unknown>;
+    /** Resolve the waits the event satisfies, committed with the claim; the steps to wake after
+     *  the commit come back in `woken`. */
+    waits?: { woken: StepRef[] };
     /** Whether the event's type is registered (its live summary), when the caller knows. */
     registered?: boolean;
-    /** `alsoInTx` only resolves the event's waits: the hot path may create the runs when no step
-     *  waits for this kind of event (runs/create-run.ts createEventRunsHot). */
-    waitsOnly?: boolean;
     /** Hands back one first step instead of enqueuing it (the event job runs it inline). */
     hold?: Hold;
   },
 ) {
-  const hot = extra.claim && extra.waitsOnly && !extra.audit && hotCreatable(event, versions)
+  // The hot path claims only when no step waits for this kind of event, so it resolves none.
+  const hot = extra.claim && !extra.audit && hotCreatable(event, versions)
     ? await createEventRunsHot(event, versions) : 'general';
   if (hot === 'taken') return null;
   const created = hot !== 'general' ? hot : await db().$transaction(async (tx) => {
@@ -89,7 +88,7 @@ export async function startRuns(
     const runs = [];
     for (const version of versions) runs.push(await createRun(tx, { version, event, reason: extra.reason, startedBy: extra.startedBy }));
     await extra.audit?.(tx, runs.map((r) => r.runId));
-    await extra.alsoInTx?.(tx);
+    if (extra.waits) extra.waits.woken = await resolveWaitsInTx(tx, event);
     return runs;
   });
   if (!created) return null;
@@ -130,13 +129,10 @@ export async function processEvent(eventId: string, opts: { hold?: Hold } = {}):
   const { versions, registered, pipelines } = await liveMatches(event, found);
   // Before the claim: a crash after it would forget the train; each of its effects is idempotent.
   if (pipelines) await trainsOnEvent(event).catch((err) => console.warn(`[trains] event ${event.id}: ${(err as Error).message}`));
-  let woken: StepRef[] = [];
-  const alsoInTx = async (tx: Tx) => {
-    woken = await resolveWaitsInTx(tx, event);
-  };
-  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, alsoInTx, registered, waitsOnly: true, hold: opts.hold });
+  const waits = { woken: [] as StepRef[] };
+  const runIds = await startRuns(event, versions, { reason: 'event', claim: true, waits, registered, hold: opts.hold });
   if (runIds === null) return { runIds: [] };
-  await wakeResolved(woken);
+  await wakeResolved(waits.woken);
   // Subscriptions (issue 12): one indexed probe when nobody listens. Never rejects; a held first
   // step does not wait for it.
   const notified = notifyAfterEvent(event);
