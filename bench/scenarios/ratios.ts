@@ -51,7 +51,7 @@ export function goals(results: Record<string, unknown>): Goal[] {
   const fg = 'live stream, 1,000 readers: p99 ≤ 100 ms';
   const f = r.sseFanout;
   out.push(f ? { goal: fg, measured: `p99 ${fmt.ms(f.statusToBrowserMs.p99)}`, pass: f.statusToBrowserMs.p99 <= 100 && f.missing === 0,
-    note: `${(f.bytesPerClient / 1024).toFixed(1)} KiB per client; ${f.missing} missing` } : skipped(fg));
+    note: `${f.bytesPerClient > 0 ? `${(f.bytesPerClient / 1024).toFixed(1)} KiB per client` : "memory per client not measurable (RSS fell)"}; ${f.missing} missing` } : skipped(fg));
   return out;
 }
 

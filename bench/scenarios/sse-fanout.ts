@@ -59,7 +59,9 @@ export const sseFanout = (opts: { clients: number; changes: number }): Scenario 
         rows: [
           { section, metric: 'status change → browser p50', value: fmt.ms(lat.p50), note: `Run.finishedAt → reader got "succeeded"; ${fmt.count(lat.n)} samples (${opts.changes} runs × readers)` },
           { section, metric: 'status change → browser p99', value: fmt.ms(lat.p99), note: `max ${fmt.ms(lat.max)}; ${missing} deliveries missing` },
-          { section, metric: 'memory per client', value: `${(perClient / 1024).toFixed(1)} KiB`, note: `web RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB; all connected in ${(connectMs / 1000).toFixed(1)} s` },
+          // RSS can fall while readers connect (the collector returns the earlier scenarios' garbage):
+          // then the growth says nothing about the readers, and the row says so instead of a negative size.
+          { section, metric: 'memory per client', value: perClient > 0 ? `${(perClient / 1024).toFixed(1)} KiB` : 'n/a', note: `${perClient > 0 ? '' : 'RSS fell (garbage collected) while they connected: not measurable in this run; '}web RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB; all connected in ${(connectMs / 1000).toFixed(1)} s` },
         ],
       };
     } finally {
