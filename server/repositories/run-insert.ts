@@ -33,7 +33,7 @@ export type HotCreate =
 // every waiter committed before (READ COMMITTED takes a snapshot per statement). A simple query
 // has no parameters: every value is written as an escaped literal (escapeLiteral for strings,
 // numbers from the code). With a waiter the statement writes nothing and the caller takes the
-// general path.
+// general path. The probe's conditions are those of resolveWaitsInTx's query (runs/wait-events.ts).
 function transaction(lit: (s: string) => string, event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): string {
   const texts = (xs: string[]) => `ARRAY[${xs.map(lit).join(',')}]::text[]`;
   const ints = (xs: number[]) => `ARRAY[${xs.map((n) => String(Math.trunc(n))).join(',')}]::int[]`;

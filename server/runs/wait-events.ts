@@ -73,6 +73,7 @@ export async function resolveFromEarlierEvents(tx: Tx, step: StepRef, spec: Even
  */
 export async function resolveWaitsInTx(tx: Tx, e: Candidate): Promise<StepRef[]> {
   await lockWaitKey(tx, e.sourceKey, e.type, 'shared');
+  // The same conditions as the hot path's waiter probe (repositories/run-insert.ts): keep them equal.
   const waiting = await tx.$queryRaw<{ id: string; runId: string; stepId: string; attempt: number; waitFor: WaitState }[]>`
     SELECT id, "runId", "stepId", attempt, "waitFor" FROM "StepRun"
     WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
