@@ -48,7 +48,8 @@ export default defineConfig({
     },
     {
       name: 'web',
-      command: `node_modules/.bin/next start -p ${PORT}`,
+      // What npm start runs: Next behind scripts/web-server.mjs, with the lean intake and live stream.
+      command: `node scripts/web-server.mjs -p ${PORT}`,
       url: baseURL,
       env: { ...env, NODE_ENV: 'production' },
       reuseExistingServer,

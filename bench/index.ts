@@ -7,14 +7,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchConfig } from './lib/config';
 import { waitForHttp, type RequestSpec } from './lib/http-load';
 import { startInProcessIntake } from './lib/in-process-web';
 import { openPool } from './lib/runs-db';
 import { closeServerClients, seedBench, SOURCE } from './lib/seed';
 import { onStop, spawnService, startDatabases, stopAll } from './lib/services';
-import { groupPids, pausable } from './lib/proc';
+import { groupPids, pausable, readHeapProbe } from './lib/proc';
 import { printTable, type Row } from './lib/table';
 import { ensureWebBuild } from './lib/web';
 import type { BenchContext, Scenario } from './scenarios/context';
@@ -31,6 +31,7 @@ import { WEB_NODE_FLAGS } from '../scripts/lib/web-node-flags.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIR: a private services folder, so two people can bench at once (with their own BENCH_*_PORT).
 const benchDir = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR) : path.join(root, '.railyard', 'bench');
+const heapProbeFile = path.join(benchDir, 'web-heap.json');
 const say = (line: string) => console.log(`[bench] ${line}`);
 const tail: string[] = []; // last lines of web/worker output, shown only if something fails
 const keep = (name: string) => (line: string) => void (tail.push(`[${name}] ${line}`), tail.length > 60 && tail.shift());
@@ -77,8 +78,10 @@ async function main() {
       say(`starting scripts/web-server.mjs :${cfg.ports.web} (${webNote})…`);
       // BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): profile the web process under the bench.
       const nodeArgs = process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-      const web = spawnService('web', process.execPath, [...WEB_NODE_FLAGS, ...nodeArgs, path.join(build.dir, 'scripts/web-server.mjs'), '-p', String(cfg.ports.web), '-H', '127.0.0.1'],
-        { cwd: build.dir, env: { ...env, ...cfg.webEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, onLine: keep('web') });
+      // The heap probe (bench/lib/heap-probe.mjs) lets the SSE scenario read live memory after a full GC.
+      const probe = ['--expose-gc', '--import', pathToFileURL(path.join(root, 'bench/lib/heap-probe.mjs')).href];
+      const web = spawnService('web', process.execPath, [...WEB_NODE_FLAGS, ...probe, ...nodeArgs, path.join(build.dir, 'scripts/web-server.mjs'), '-p', String(cfg.ports.web), '-H', '127.0.0.1'],
+        { cwd: build.dir, env: { ...env, ...cfg.webEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', BENCH_HEAP_PROBE_FILE: heapProbeFile }, onLine: keep('web') });
       await waitForHttp(`http://127.0.0.1:${cfg.ports.web}/api/health`, 60_000, web.alive);
       webPgid = web.child.pid;
     }
@@ -119,7 +122,8 @@ async function main() {
     body: (i) => JSON.stringify({ phase, i }),
   });
   const webPids = () => (webPgid ? groupPids(webPgid) : [process.pid]);
-  const ctx: BenchContext = { baseUrl, redisUrl, pool, intake, bare, worker: workerSignals, webPids, adminToken, log: say, results: {} };
+  const webHeap = () => (webPgid ? readHeapProbe(webPgid, heapProbeFile) : Promise.resolve(null));
+  const ctx: BenchContext = { baseUrl, redisUrl, pool, intake, bare, worker: workerSignals, webPids, webHeap, adminToken, log: say, results: {} };
 
   // Raw BullMQ first, while web and worker are idle, so the ceiling is measured on a quiet Redis.
   const all: Scenario[] = [

@@ -46,3 +46,27 @@ export function pausable(pgid: () => number | undefined) {
     resume: () => void (paused && (signal('SIGCONT'), (paused = false))),
   };
 }
+
+/**
+ * Asks the web process (leader of group `pid`) for its memory after a full GC: SIGUSR2 to the
+ * heap probe it was started with (heap-probe.mjs), then waits for the file it writes. Null when
+ * no answer comes within 5 s (the probe is missing).
+ */
+export async function readHeapProbe(pid: number, file: string): Promise<NodeJS.MemoryUsage | null> {
+  const before = Date.now();
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    return null;
+  }
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+    try {
+      const m = JSON.parse(fs.readFileSync(file, 'utf8')) as NodeJS.MemoryUsage & { at: number };
+      if (m.at >= before) return m;
+    } catch {
+      // not written yet
+    }
+  }
+  return null;
+}

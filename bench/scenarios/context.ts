@@ -17,6 +17,8 @@ export type BenchContext = {
   worker: { pause: () => void; resume: () => void };
   /** Pids of the web server's process group (RSS for memory per client); empty for in-process. */
   webPids: () => number[];
+  /** The web process's memory after a full GC (bench/lib/heap-probe.mjs); null for in-process. */
+  webHeap: () => Promise<NodeJS.MemoryUsage | null>;
   /** An admin API token (read access for /api/stream). */
   adminToken: string;
   /** Results of scenarios that already ran, by name (ratios need the raw BullMQ numbers). */

@@ -1,6 +1,6 @@
 // The hot paths' own connections (DESIGN.md "Hot paths"): plain `pg`, no Prisma, used only by
 // server/repositories (the step transition, run creation, the event read and summary, the intake
-// INSERT) and runs/log-rows.ts. Same timeouts as Prisma's pool (client.ts). Sized from the
+// INSERT, the subscription probes) and runs/log-rows.ts. Same timeouts as Prisma's pool (client.ts). Sized from the
 // worker's concurrency (hotPoolSize) so a step never waits for a connection while Prisma's pool
 // (RAILYARD_DB_POOL) serves everything else.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idAfter, resumeChunks } from './live-hub';
+import { coalesceMs, idAfter, resumeChunks } from './live-hub';
 import { LiveBatch } from './sse-frames';
 
 describe('idAfter (Redis stream ids)', () => {
@@ -41,5 +41,15 @@ describe('LiveBatch', () => {
     expect(batch.bytes()).toBe(batch.bytes());
     expect(new TextDecoder().decode(batch.bytes())).toBe('id: 1-0\ndata: {"n":1}\n\nid: 2-0\ndata: {"n":2}\n\n');
     expect(batch.lastId).toBe('2-0');
+  });
+});
+
+describe('coalesceMs (how long a batch waits for the rest of its burst)', () => {
+  it('waits nothing while fan-outs are cheap, half the last fan-out when they are not, and never more than 10 ms', () => {
+    expect(coalesceMs(0)).toBe(0);
+    expect(coalesceMs(1.9)).toBe(0);
+    expect(coalesceMs(6)).toBe(3);
+    expect(coalesceMs(19)).toBe(9);
+    expect(coalesceMs(45)).toBe(10);
   });
 });

@@ -18,61 +18,91 @@ const MAX_UNVERIFIED_CHECKS = 2;
 
 const viewerKey = (p: Principal) => p.userId ?? `${p.kind}:${p.id}`;
 
+/**
+ * The socket's own writer, which the lean server (scripts/lib/lean-stream.mjs) puts on the
+ * request under this symbol: a handler that takes it (`claimed`) writes each chunk with one
+ * res.write, with no web stream in between (one ReadableStream read per chunk per browser was most
+ * of the fan-out's cost after the socket writes). Through Next, there is none: the body is a stream.
+ */
+export const DIRECT_SINK = Symbol.for('railyard.live.directSink');
+export type DirectSink = {
+  claimed: boolean;
+  write(chunk: Uint8Array): void;
+  /** Bytes written but not yet taken by the socket. */
+  buffered(): number;
+  end(): void;
+};
+
+/** Where a stream's chunks go: a web stream's controller, or a direct sink. */
+type Out = { write(chunk: Uint8Array): void; buffered(): number; close(): void };
+
+const HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
+
 /** Authorizes (throws coded errors), takes a slot (429), then streams until the client leaves. */
 export async function openLiveStream(request: Request): Promise<Response> {
   const viewer = authorize(await principalFromRequest(request), 'read');
   const release = takeStreamSlot(viewerKey(viewer));
-  let finish: (reason?: string) => void = () => undefined;
-
+  const direct = (request as unknown as Record<symbol, DirectSink | undefined>)[DIRECT_SINK];
+  if (direct) {
+    direct.claimed = true;
+    attach(request, { write: (c) => direct.write(c), buffered: () => direct.buffered(), close: () => direct.end() }, release);
+    return new Response(null, { headers: HEADERS });
+  }
+  let finish: () => void = () => undefined;
   const stream = new ReadableStream<Uint8Array>(
     {
-      async start(controller) {
-        let closed = false;
-        let unsubscribe: (() => void) | null = null;
-        let unverified = 0;
-        const unwatch = watchAccess(request, (allowed) => {
-          if (allowed === true) unverified = 0;
-          else if (allowed === false) finish('not authorized any more');
-          else if (++unverified >= MAX_UNVERIFIED_CHECKS) finish('cannot verify access right now, reconnect shortly');
-        });
-        const send = (chunk: Uint8Array) => {
-          if (closed) return;
-          if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) return finish('client not reading');
-          controller.enqueue(chunk);
-        };
-        finish = (reason?: string) => {
-          if (closed) return;
-          // Closed first: the end frame goes past the slow-reader check (it is tiny), which would
-          // otherwise call finish again, and again, for a client that stopped reading.
-          closed = true;
-          unwatch();
-          unsubscribe?.();
-          release();
-          try {
-            if (reason) controller.enqueue(endFrame(reason));
-            controller.close();
-          } catch {
-            // the client already went away
-          }
-        };
-        request.signal.addEventListener('abort', () => finish());
-        // Sent before Redis is touched: the response never waits on it.
-        send(CONNECTED_FRAME);
-        const off = await liveHub().subscribe({ write: send }, request.headers.get('last-event-id'));
-        if (closed) off();
-        else unsubscribe = off;
+      start(controller) {
+        // desiredSize is the high-water mark minus what is queued: counted beyond the stream's own 64 KiB.
+        finish = attach(request, { write: (c) => controller.enqueue(c), buffered: () => -(controller.desiredSize ?? 0), close: () => controller.close() }, release);
       },
       cancel: () => finish(),
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
   );
+  return new Response(stream, { headers: HEADERS });
+}
 
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
+/** Subscribes `out` to the hub and watches access; returns what ends the stream. */
+function attach(request: Request, out: Out, release: () => void): () => void {
+  let closed = false;
+  let unsubscribe: (() => void) | null = null;
+  let unverified = 0;
+  const finish = (reason?: string) => {
+    if (closed) return;
+    // Closed first: the end frame goes past the slow-reader check (it is tiny), which would
+    // otherwise call finish again, and again, for a client that stopped reading.
+    closed = true;
+    unwatch();
+    unsubscribe?.();
+    release();
+    try {
+      if (reason) out.write(endFrame(reason));
+      out.close();
+    } catch {
+      // the client already went away
+    }
+  };
+  const unwatch = watchAccess(request, (allowed) => {
+    if (allowed === true) unverified = 0;
+    else if (allowed === false) finish('not authorized any more');
+    else if (++unverified >= MAX_UNVERIFIED_CHECKS) finish('cannot verify access right now, reconnect shortly');
   });
+  const send = (chunk: Uint8Array) => {
+    if (closed) return;
+    if (out.buffered() > MAX_BUFFERED_BYTES) return finish('client not reading');
+    out.write(chunk);
+  };
+  request.signal.addEventListener('abort', () => finish());
+  // Sent before Redis is touched: the response never waits on it.
+  send(CONNECTED_FRAME);
+  liveHub().subscribe({ write: send }, request.headers.get('last-event-id')).then((off) => {
+    if (closed) off();
+    else unsubscribe = off;
+  }, () => finish('live updates unavailable, reconnect shortly'));
+  return () => finish();
 }

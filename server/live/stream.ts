@@ -39,9 +39,14 @@ export async function startingId(redis: Redis, lastEventId: string | null): Prom
 
 export type LiveEntry = { id: string; data: string };
 
-/** Blocks up to `blockMs` for entries after `afterId`. Uses its own connection (XREAD BLOCK). */
-export async function readLive(redis: Redis, afterId: string, blockMs: number): Promise<LiveEntry[]> {
-  const res = await redis.xread('COUNT', 200, 'BLOCK', blockMs, 'STREAMS', LIVE_STREAM, afterId);
+/**
+ * Blocks up to `blockMs` for entries after `afterId` (its own connection: XREAD BLOCK); with
+ * null, answers at once with what is there.
+ */
+export async function readLive(redis: Redis, afterId: string, blockMs: number | null): Promise<LiveEntry[]> {
+  const res = blockMs === null
+    ? await redis.xread('COUNT', 200, 'STREAMS', LIVE_STREAM, afterId)
+    : await redis.xread('COUNT', 200, 'BLOCK', blockMs, 'STREAMS', LIVE_STREAM, afterId);
   if (!res) return [];
   return res[0][1].map(([id, fields]) => ({ id, data: fields[fields.indexOf('data') + 1] ?? 'null' }));
 }

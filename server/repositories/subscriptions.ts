@@ -1,6 +1,7 @@
 // Subscriptions, their remembered outcomes and their deliveries: the only Prisma callers for the
 // three tables (prisma/schema.prisma, issue 12).
 import { db, type Db, type Tx } from '../db/client';
+import { hotPool, prepared } from '../db/hot-pool';
 import type { Prisma } from '../db/generated/client';
 
 const withOwner = { owner: { select: { id: true, name: true, email: true, role: true, disabled: true } } } satisfies Prisma.SubscriptionInclude;
@@ -22,22 +23,24 @@ export const deleteSubscription = (id: string, client: Db | Tx = db()) => client
 
 /**
  * The cheap check the hooks make on every event and finished run: is anyone (unmuted) listening
- * to one of these keys? One indexed probe; nothing else happens when nobody is.
+ * to one of these keys? One indexed probe; nothing else happens when nobody is. On the hot pool
+ * as a prepared statement (the worker's event and settle paths): through Prisma, planning this
+ * probe cost Postgres several times its execution at every event (issue 11).
  */
 export async function anyListening(keys: string[]): Promise<boolean> {
   if (keys.length === 0) return false;
-  const rows = await db().$queryRaw<unknown[]>`SELECT 1 FROM "Subscription" WHERE "targetKey" = ANY(${keys}::text[]) AND NOT "muted" LIMIT 1`;
+  const { rows } = await hotPool().query(prepared(`SELECT 1 FROM "Subscription" WHERE "targetKey" = ANY($1::text[]) AND NOT "muted" LIMIT 1`, [keys]));
   return rows.length > 0;
 }
 
 /** The same probe for a run, joined to its workflow's name (settle-step knows only the run id). */
 export async function anyListeningToRun(runId: string): Promise<boolean> {
-  const rows = await db().$queryRaw<unknown[]>`
+  const { rows } = await hotPool().query(prepared(`
     SELECT 1 FROM "Run" r
       JOIN "WorkflowVersion" v ON v."id" = r."workflowVersionId"
       JOIN "Workflow" w ON w."id" = v."workflowId"
       JOIN "Subscription" s ON s."targetKey" = 'workflow:' || w."name" AND NOT s."muted"
-    WHERE r."id" = ${runId} LIMIT 1`;
+    WHERE r."id" = $1 LIMIT 1`, [runId]));
   return rows.length > 0;
 }
 
