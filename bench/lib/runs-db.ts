@@ -8,7 +8,9 @@ import pg from 'pg';
 pg.types.setTypeParser(1114, (s: string) => new Date(`${s.replace(' ', 'T')}Z`));
 
 export type RunTiming = { eventId: string; status: string; steps: number; receivedAt: Date; processedAt: Date | null; createdAt: Date;
-  firstStepStartedAt: Date | null; finishedAt: Date | null };
+  firstStepStartedAt: Date | null; finishedAt: Date | null;
+  /** The first log line any step wrote: when a handler actually ran (StepRun.startedAt is its claim). */
+  firstLogAt: Date | null };
 
 export const openPool = (url: string) => new pg.Pool({ connectionString: url, max: 2 });
 
@@ -17,6 +19,8 @@ export async function runTimings(pool: pg.Pool, eventIds: string[]): Promise<Run
   const { rows } = await pool.query(
     `SELECT e.id AS "eventId", r.status, e."receivedAt", e."processedAt", r."createdAt", r."finishedAt",
             (SELECT min(s."startedAt") FROM "StepRun" s WHERE s."runId" = r.id) AS "firstStepStartedAt",
+            (SELECT min((l->>'at')::timestamptz) FROM "StepRun" s CROSS JOIN LATERAL jsonb_array_elements(s.logs) l
+              WHERE s."runId" = r.id) AS "firstLogAt",
             (SELECT count(*)::int FROM "StepRun" s WHERE s."runId" = r.id) AS steps
        FROM "Event" e JOIN "Run" r ON r."eventId" = e.id
       WHERE e.id = ANY($1)`,

@@ -16,12 +16,16 @@ import { iso } from './step-transition';
 /** First key of the two-int advisory lock on (source, type) waits: a namespace ("RYWT"). */
 export const WAIT_LOCK_SPACE = 0x52595754;
 
-export type NewStepRow = { id: string; stepId: string; action: string; status: 'queued' | 'pending' | 'skipped'; attempt: number };
-export type NewRunRow = { id: string; versionId: string; steps: NewStepRow[] };
+/** `running`: the step claimed at creation by the event job that will run it (lease set). */
+export type NewStepRow = { id: string; stepId: string; action: string; status: 'queued' | 'pending' | 'skipped' | 'running'; attempt: number };
+/** `lease`: this run's `running` step is claimed by `owner` until `until` (the run starts running). */
+export type NewRunRow = { id: string; versionId: string; steps: NewStepRow[]; lease?: { owner: string; until: Date } };
 export type InsertedRun = Run & { steps: StepRun[] };
+/** The workflow's current grants, read in the creating transaction for a claimed step (as a claim reads them). */
+export type VersionGrants = { versionId: string; name: string; shellAllowed: boolean; secretGrants: string[]; publisherRole: string | null };
 
 export type HotCreate =
-  | { kind: 'created'; runs: InsertedRun[] }
+  | { kind: 'created'; runs: InsertedRun[]; grants: VersionGrants[] }
   /** Another worker processed the event first: nothing was written. */
   | { kind: 'taken' }
   /** A step waits for this kind of event: nothing was written, use the general path. */
@@ -35,10 +39,11 @@ export type HotCreate =
 // numbers from the code). With a waiter the statement writes nothing and the caller takes the
 // general path. The probe's conditions are those of resolveWaitsInTx's query (runs/wait-events.ts).
 function transaction(lit: (s: string) => string, event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): string {
-  const texts = (xs: string[]) => `ARRAY[${xs.map(lit).join(',')}]::text[]`;
+  const texts = (xs: (string | null)[]) => `ARRAY[${xs.map((x) => (x === null ? 'NULL' : lit(x))).join(',')}]::text[]`;
   const ints = (xs: number[]) => `ARRAY[${xs.map((n) => String(Math.trunc(n))).join(',')}]::int[]`;
-  const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id })));
+  const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id, lease: s.status === 'running' ? r.lease : undefined })));
   const at = `${lit(iso(now))}::timestamp`;
+  const leased = runs.filter((r) => r.lease);
   return `BEGIN;
   SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${lit(`${event.sourceKey}/${event.type}`)}));
   WITH waiting AS (
@@ -47,21 +52,30 @@ function transaction(lit: (s: string) => string, event: { id: string; sourceKey:
   claim AS (
     UPDATE "Event" SET "processedAt" = ${at} WHERE id = ${lit(event.id)} AND "processedAt" IS NULL AND NOT (SELECT w FROM waiting) RETURNING id),
   runs AS (
-    INSERT INTO "Run" (id, "workflowVersionId", "eventId", status, reason, vars, "createdAt")
-    SELECT r.id, r.version, ${lit(event.id)}, 'queued', 'event', '{}'::jsonb, ${at}
-      FROM unnest(${texts(runs.map((r) => r.id))}, ${texts(runs.map((r) => r.versionId))}) WITH ORDINALITY AS r(id, version, n)
+    INSERT INTO "Run" (id, "workflowVersionId", "eventId", status, reason, vars, "createdAt", "startedAt")
+    SELECT r.id, r.version, ${lit(event.id)}, r.status, 'event', '{}'::jsonb, ${at}, CASE WHEN r.status = 'running' THEN ${at} END
+      FROM unnest(${texts(runs.map((r) => r.id))}, ${texts(runs.map((r) => r.versionId))}, ${texts(runs.map((r) => (r.lease ? 'running' : 'queued')))})
+        WITH ORDINALITY AS r(id, version, status, n)
      WHERE EXISTS (SELECT 1 FROM claim) ORDER BY r.n
     RETURNING *),
   steps AS (
-    INSERT INTO "StepRun" (id, "runId", "stepId", action, status, attempt, logs, "queuedAt", "finishedAt")
+    INSERT INTO "StepRun" (id, "runId", "stepId", action, status, attempt, logs, "queuedAt", "finishedAt", "startedAt", "leaseUntil", "leaseOwner")
     SELECT s.id, s.run, s.step, s.action, s.status, s.attempt, '[]'::jsonb,
-           CASE WHEN s.status = 'queued' THEN ${at} END, CASE WHEN s.status = 'skipped' THEN ${at} END
+           CASE WHEN s.status IN ('queued', 'running') THEN ${at} END, CASE WHEN s.status = 'skipped' THEN ${at} END,
+           CASE WHEN s.status = 'running' THEN ${at} END, s.until::timestamp, s.owner
       FROM unnest(${texts(steps.map((s) => s.id))}, ${texts(steps.map((s) => s.runId))}, ${texts(steps.map((s) => s.stepId))},
-                  ${texts(steps.map((s) => s.action))}, ${texts(steps.map((s) => s.status))}, ${ints(steps.map((s) => s.attempt))}) AS s(id, run, step, action, status, attempt)
+                  ${texts(steps.map((s) => s.action))}, ${texts(steps.map((s) => s.status))}, ${ints(steps.map((s) => s.attempt))},
+                  ${texts(steps.map((s) => (s.lease ? iso(s.lease.until) : null)))}, ${texts(steps.map((s) => s.lease?.owner ?? null))})
+        AS s(id, run, step, action, status, attempt, until, owner)
      WHERE EXISTS (SELECT 1 FROM claim)
-    RETURNING *)
+    RETURNING *)${leased.length ? `,
+  grants AS (
+    SELECT v.id AS "versionId", w.name, w."shellAllowed", w."secretGrants", v."publisherRole"
+      FROM "WorkflowVersion" v JOIN "Workflow" w ON w.id = v."workflowId"
+     WHERE v.id = ANY(${texts(leased.map((r) => r.versionId))}) AND EXISTS (SELECT 1 FROM claim))` : ''}
   SELECT (SELECT w FROM waiting) AS waiting, (SELECT count(*) FROM claim)::int AS claimed,
-    (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps;
+    (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps,
+    ${leased.length ? '(SELECT json_agg(grants) FROM grants)' : 'NULL'} AS grants;
   COMMIT`;
 }
 
@@ -73,7 +87,7 @@ export async function claimEventAndInsertRuns(event: { id: string; sourceKey: st
     const r = results[2].rows[0];
     if (r.waiting) return { kind: 'waiters' };
     if (r.claimed === 0) return { kind: 'taken' };
-    return { kind: 'created', runs: assemble(r.runs ?? [], r.steps ?? []) };
+    return { kind: 'created', runs: assemble(r.runs ?? [], r.steps ?? []), grants: r.grants ?? [] };
   } catch (err) {
     // A failed statement leaves the block open and aborted (the rest of the query is skipped).
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));

@@ -7,7 +7,7 @@ import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import type { Tx } from '../db/client';
 import type { Event, Prisma, StepRun } from '../db/generated/client';
 import { newCuid } from '../repositories/cuid';
-import { claimEventAndInsertRuns, type NewRunRow } from '../repositories/run-insert';
+import { claimEventAndInsertRuns, type NewRunRow, type VersionGrants } from '../repositories/run-insert';
 import { cancelRunInTx } from './cancel-in-tx';
 
 export type NewRun = {
@@ -135,24 +135,43 @@ export const hotCreatable = (event: Pick<Event, 'trainId'>, versions: NewRun['ve
  * carried or held. 'taken': another worker claimed it; 'general': a step waits for this kind of
  * event, so the caller creates the runs the general way (which resolves the wait in the same
  * transaction).
+ * With `lease`, the first run's first ready step is created claimed by `lease.owner` (running,
+ * attempt 1, its run running), for the event job that runs it next (worker/processors/
+ * event-process.ts): no claim statement and no "running" message of its own. Should the job die
+ * before running it, it is a running step whose lease runs out, recovered like any claimed step.
+ * `grants` is the workflow's current grants for that step, read in the same transaction.
  */
-export async function createEventRunsHot(event: Event, versions: NewRun['version'][]): Promise<CreatedRun[] | 'taken' | 'general'> {
+export async function createEventRunsHot(event: Event, versions: NewRun['version'][], lease?: { owner: string; until: Date }):
+  Promise<{ runs: CreatedRun[]; held?: { runIndex: number; step: StepRun; grants: VersionGrants } } | 'taken' | 'general'> {
+  let leased = false;
   const rows: NewRunRow[] = versions.map((v) => {
     const def = v.definition as WorkflowDefinition;
     const ready = new Set(readySteps(def, {}));
     const blocked = new Set(blockedSteps(def, {}));
-    return {
+    const holdHere = lease !== undefined && !leased && ready.size > 0;
+    let taken = !holdHere;
+    const row: NewRunRow = {
       id: newCuid(), versionId: v.id,
       steps: def.steps.map((s) => {
-        const status = freshStatus(s.id, ready, blocked);
-        return { id: newCuid(), stepId: s.id, action: s.action, status, attempt: status === 'queued' ? 1 : 0 };
+        const fresh = freshStatus(s.id, ready, blocked);
+        const status = fresh === 'queued' && !taken ? (taken = true, 'running' as const) : fresh;
+        return { id: newCuid(), stepId: s.id, action: s.action, status, attempt: status === 'queued' || status === 'running' ? 1 : 0 };
       }),
+      ...(holdHere && { lease }),
     };
+    leased ||= holdHere;
+    return row;
   });
   const out = await claimEventAndInsertRuns(event, rows, new Date());
   if (out.kind === 'taken') return 'taken';
   if (out.kind === 'waiters') return 'general';
-  return out.runs.map((run) => ({ runId: run.id, queued: queuedOf(run), cancelled: [], row: run }));
+  const runs = out.runs.map((run) => ({ runId: run.id, queued: queuedOf(run), cancelled: [], row: run }));
+  const runIndex = runs.findIndex((r) => r.row.status === 'running');
+  if (runIndex < 0) return { runs };
+  const step = runs[runIndex].row.steps.find((st) => st.status === 'running')!;
+  const grants = out.grants.find((g) => g.versionId === runs[runIndex].row.workflowVersionId);
+  if (!grants) throw new Error(`run ${runs[runIndex].runId}: its workflow's grants were not read`);
+  return { runs, held: { runIndex, step, grants } };
 }
 
 export type CreatedRun = Awaited<ReturnType<typeof createRun>>;

@@ -44,6 +44,12 @@ export function eventSummaryMessage(event: Event, registered: boolean, runs: Cre
  */
 export async function publishAndEnqueue(messages: LiveMessage[], jobs: QueuedStep[], hold?: Hold): Promise<void> {
   const live = publishLive(...messages);
+  if (hold?.claimed) {
+    // The held step was created claimed (its "running" is among these messages): every job goes out.
+    (hold.after ??= []).push(live);
+    await enqueueSafely('step.run', jobs);
+    return;
+  }
   if (hold && jobs.length) {
     // The held step's own messages follow these on the same connection: no need to wait for them.
     hold.job = jobs[0];

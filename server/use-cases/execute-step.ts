@@ -37,8 +37,9 @@ export type { StepJob } from '../runs/claim-step';
  */
 // `held`: the job is not a BullMQ job of its own (an event job's first step): a failure before its
 // outcome is recorded enqueues it, as for an inline successor, instead of throwing.
-export async function executeStep(job: StepJob, opts: { owner?: string; held?: boolean } = {}): Promise<'ran' | 'stale' | 'released'> {
-  let claimed: Claimed | undefined;
+// `claimed`: the step is already claimed for this job (an event job's first step, created claimed).
+export async function executeStep(job: StepJob, opts: { owner?: string; held?: boolean; claimed?: Claimed } = {}): Promise<'ran' | 'stale' | 'released'> {
+  let claimed: Claimed | undefined = opts.claimed;
   for (let depth = 1; ; depth++) {
     // A chain's next step is claimed by this step's settle when it may run here (one statement
     // for both, runs/settle-linear.ts).
@@ -69,7 +70,7 @@ export async function executeStep(job: StepJob, opts: { owner?: string; held?: b
  * under our lease, which a new job could not claim until it ran out: it is released (queued, same
  * attempt, with a job). Otherwise, or if that write fails, the job is enqueued.
  */
-async function handBack(job: Omit<StepJob, 'wake'>, claimed?: Claimed): Promise<void> {
+export async function handBack(job: Omit<StepJob, 'wake'>, claimed?: Claimed): Promise<void> {
   const released = claimed ? await releaseStep(claimed.fence, { runId: job.runId, stepId: job.stepId, wake: false }).catch(() => false) : false;
   if (!released) await enqueueSafely('step.run', [job]);
 }

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { sharedRedis } from '@/server/queue/connection';
 import { env } from '@/server/env';
-import { executeStep } from '@/server/use-cases/execute-step';
+import { executeStep, handBack } from '@/server/use-cases/execute-step';
 import { processEvent } from '@/server/use-cases/process-event';
 import { settleStep, type Hold } from '@/server/runs/settle-step';
 import { claimStep } from '@/server/runs/claim-step';
@@ -206,5 +206,55 @@ describe('shutdown', () => {
     workers = await startTestWorkers();
     const run = await waitForEventRun(sent.body.id);
     expect(run.steps.map((s) => [s.id, s.status, s.attempts])).toEqual([['slow', 'succeeded', 1], ['after', 'succeeded', 1]]);
+  });
+
+  it('creates an event job\'s first step claimed for it, with what a claim returns; a job that dies then loses nothing', async () => {
+    acceptSteps();
+    const sent = await postEvent('generic', 'chain', {});
+    const hold: Hold = {};
+    const { runIds: [runId] } = await processEvent(sent.body.id, { hold });
+    // One round trip created the run and claimed s0 for this job: running, attempt 1, leased to it.
+    const s0 = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    expect([s0.status, s0.attempt, s0.leaseOwner, s0.startedAt !== null, s0.leaseUntil! > new Date()]).toEqual(['running', 1, hold.claimed!.fence.owner, true, true]);
+    const run = await db().run.findUniqueOrThrow({ where: { id: runId } });
+    expect([run.status, run.startedAt?.getTime()]).toEqual(['running', s0.startedAt!.getTime()]);
+    expect(hold.job).toEqual({ stepRunId: s0.id, runId, stepId: 's0', attempt: 1 });
+    expect(hold.claimed).toMatchObject({
+      step: { id: s0.id, stepId: 's0', status: 'running', attempt: 1, logCount: 0 },
+      run: { id: runId, status: 'running', workflowName: 'inline-chain', vars: {} },
+      workflow: { name: 'inline-chain', shellAllowed: false, secretGrants: [] },
+      steps: { s0: { status: 'running' }, s1: { status: 'pending' }, s5: { status: 'pending' } },
+    });
+    // No job for it: the event job was to run it.
+    expect(await sharedRedis().exists(`bull:steps:${runId}.s0.1`)).toBe(0);
+    // The job dies now; the lease runs out and the reconciler hands s0 out again, same attempt.
+    await db().stepRun.update({ where: { id: s0.id }, data: { leaseUntil: new Date(Date.now() - 1_000) } });
+    workers = await startTestWorkers();
+    const done = await waitForEventRun(sent.body.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.map((st) => st.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('hands a step created claimed back to the queue when the worker began stopping: released, same attempt, a job of its own', async () => {
+    acceptSteps();
+    const sent = await postEvent('generic', 'chain', {});
+    const hold: Hold = {};
+    const { runIds: [runId] } = await processEvent(sent.body.id, { hold });
+    await handBack(hold.job!, hold.claimed);
+    const s0 = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    expect([s0.status, s0.attempt, s0.leaseOwner]).toEqual(['queued', 1, null]);
+    workers = await startTestWorkers();
+    const done = await waitForEventRun(sent.body.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.map((st) => st.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('claims nothing at creation without a holder: the first step is queued with a job', async () => {
+    acceptSteps();
+    const sent = await postEvent('generic', 'chain', {});
+    const { runIds: [runId] } = await processEvent(sent.body.id);
+    const s0 = await db().stepRun.findFirstOrThrow({ where: { runId, stepId: 's0' } });
+    expect([s0.status, s0.leaseOwner, s0.startedAt]).toEqual(['queued', null, null]);
+    expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('queued');
   });
 });

@@ -1,6 +1,6 @@
 // The step transition's cost in SQL statements (issue 11): a chain step is ONE statement, its
 // settle, which also claims the next step for this worker (runs/settle-linear.ts), with nothing
-// reloaded. (The first step of a run is claimed on its own.) (Any other settle is one
+// reloaded. (The first step of a run is created claimed, with the run, for the event job that runs it.) (Any other settle is one
 // transaction: BEGIN, lock + settle, statuses, advance, COMMIT; the chain's last step is one.) Counted client side
 // (every query a pg client of this process sends, Prisma's included) as the difference between a
 // 4-step and a 1-step chain of no-op steps, so event intake and run creation cancel out.
@@ -61,11 +61,12 @@ describe('a no-op step', () => {
     expect((four - one) / 3).toBe(1);
   });
 
-  it('an event with a one-step run costs 12 statements from intake to the run\'s end', async () => {
+  it('an event with a one-step run costs 11 statements from intake to the run\'s end', async () => {
     // Intake: the INSERT (1). The event job: the event with its live versions (1), run creation as
-    // one round trip (1), the subscription probe (1). The step: its claim (1) and, as a run's last
-    // step, the general settle (BEGIN, lock + settle, statuses, advance, COMMIT: 5). The finished
-    // run: the event's summary (1) and the run's subscription probe (1).
-    expect(await statementsFor(1)).toBe(12);
+    // one round trip, which also claims the first step for this job (1), the subscription probe
+    // (1). The step: as a run's last step, the general settle (BEGIN, lock + settle, statuses,
+    // advance, COMMIT: 5). The finished run: the event's summary (1) and the run's subscription
+    // probe (1).
+    expect(await statementsFor(1)).toBe(11);
   });
 });
