@@ -3,7 +3,9 @@
 // takes the wait key's shared lock and checks that no step waits for this (source, type). That is
 // the common case: the event starts runs and resolves nothing. When a step does wait, or a run
 // needs more than rows (a concurrency key, a train, an audit entry), the caller takes the general
-// path (runs/create-run.ts through Prisma), which resolves waits under the same lock.
+// path (runs/create-run.ts through Prisma), which resolves waits under the same lock. A run with a
+// `lease` has its first ready step inserted claimed (running under that owner) and starts running:
+// the event job that runs it next needs no claim (runs/create-run.ts createEventRunsHot).
 // Why the lock before the probe: a step entering `waiting` takes the key exclusively and then looks
 // back at the events already stored (runs/wait-events.ts). Holding it shared from before the probe
 // to the commit means such a step either committed before the probe (and is found, so we fall
