@@ -2,7 +2,7 @@
 // the production server), then `changes` one-step runs sent one after another. For each run and
 // each reader: Run.finishedAt (committed by the worker) → the reader got the run's "succeeded"
 // message (worker → Redis stream → the web process's one reader → every SSE response). Memory per
-// client is the growth of the web process's live memory (heap, external and array buffers, each
+// client is the growth of the web process's live memory (heap and external, which holds the buffers,
 // read after a full GC by bench/lib/heap-probe.mjs) from before the readers connected to after;
 // the RSS growth is printed beside it. RSS alone said nothing: the collector returning the earlier
 // scenarios' garbage while the readers connected made it fall.
@@ -60,7 +60,7 @@ export const sseFanout = (opts: { clients: number; changes: number }): Scenario 
         }
       }
       const lat = summarize(latencies);
-      const live = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external + m.arrayBuffers;
+      const live = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external; // external includes arrayBuffers (Node's docs)
       const perClient = heapBefore && heapAfter ? (live(heapAfter) - live(heapBefore)) / opts.clients : NaN;
       const rssPerClient = (rssAfter - rssBefore) / opts.clients;
       const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;

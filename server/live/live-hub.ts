@@ -52,12 +52,23 @@ export function resumeChunks(after: string, backlog: readonly LiveEntry[], buffe
     lastSent = backlog[backlog.length - 1].id;
   }
   for (const batch of buffered) {
-    if (!idAfter(batch.lastId, lastSent)) continue;
-    const fresh = idAfter(batch.entries[0].id, lastSent) ? null : batch.entries.filter((e) => idAfter(e.id, lastSent));
-    chunks.push(fresh ? entryFrames(fresh) : batch.bytes());
+    const chunk = afterFloor(batch, lastSent);
+    if (!chunk) continue;
+    chunks.push(chunk);
     lastSent = batch.lastId;
   }
   return chunks;
+}
+
+/**
+ * What of `batch` a stream that already has everything up to `floor` still needs: the shared
+ * chunk when the batch is wholly newer, its newer entries encoded on their own when it straddles
+ * the floor, null when it holds nothing newer.
+ */
+export function afterFloor(batch: LiveBatch, floor: string): Uint8Array | null {
+  if (!idAfter(batch.lastId, floor)) return null;
+  if (idAfter(batch.entries[0].id, floor)) return batch.bytes();
+  return entryFrames(batch.entries.filter((e) => idAfter(e.id, floor)));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,8 +90,19 @@ class LiveHub {
   async subscribe(sub: LiveSubscriber, lastEventId: string | null): Promise<() => void> {
     const resumeFrom = lastEventId && /^\d+-\d+$/.test(lastEventId) ? lastEventId : null;
     let catchingUp: LiveBatch[] | null = resumeFrom ? [] : null;
+    // After a catch-up, the last id it sent: a batch the hub read before the backlog's XRANGE but
+    // fans out after it (it waits for the rest of its burst, coalesceMs) holds entries the
+    // backlog already sent, which must not reach the stream twice or out of order.
+    let floor: string | null = null;
     const wrapped: Member = {
-      deliver: (batch) => (catchingUp ? catchingUp.push(batch) : sub.write(batch.bytes())),
+      deliver: (batch) => {
+        if (catchingUp) return void catchingUp.push(batch);
+        if (floor === null) return sub.write(batch.bytes());
+        const chunk = afterFloor(batch, floor);
+        if (!chunk) return;
+        floor = null; // the hub reads in order: every later batch is newer still
+        sub.write(chunk);
+      },
       heartbeat: () => sub.write(KEEP_ALIVE_FRAME),
     };
     this.subscribers.add(wrapped);
@@ -94,6 +116,7 @@ class LiveHub {
       const entries = backlog.map(([id, fields]) => ({ id, data: fields[fields.indexOf('data') + 1] ?? 'null' }));
       // Synchronous from here: no live batch can slip in between the backlog and the buffered ones.
       const chunks = resumeChunks(resumeFrom, entries, catchingUp);
+      floor = [entries.at(-1)?.id, ...catchingUp.map((b) => b.lastId)].reduce<string>((a, b) => (b && idAfter(b, a) ? b : a), resumeFrom);
       catchingUp = null;
       for (const chunk of chunks) sub.write(chunk);
     }

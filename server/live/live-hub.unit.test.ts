@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesceMs, idAfter, resumeChunks } from './live-hub';
+import { afterFloor, coalesceMs, idAfter, resumeChunks } from './live-hub';
 import { LiveBatch } from './sse-frames';
 
 describe('idAfter (Redis stream ids)', () => {
@@ -51,5 +51,14 @@ describe('coalesceMs (how long a batch waits for the rest of its burst)', () => 
     expect(coalesceMs(6)).toBe(3);
     expect(coalesceMs(19)).toBe(9);
     expect(coalesceMs(45)).toBe(10);
+  });
+});
+
+describe('afterFloor (a batch for a stream that has everything up to an id)', () => {
+  it('passes a newer batch on as its shared chunk, trims one that straddles the floor, drops one wholly at or below it', () => {
+    const newer = new LiveBatch([entry(5), entry(6)]);
+    expect(afterFloor(newer, '4-0')).toBe(newer.bytes());
+    expect(ids([afterFloor(new LiveBatch([entry(3), entry(4), entry(5)]), '4-0')!])).toEqual(['5-0']);
+    expect(afterFloor(new LiveBatch([entry(3), entry(4)]), '4-0')).toBeNull();
   });
 });

@@ -49,8 +49,13 @@ export async function openLiveStream(request: Request): Promise<Response> {
   const release = takeStreamSlot(viewerKey(viewer));
   const direct = (request as unknown as Record<symbol, DirectSink | undefined>)[DIRECT_SINK];
   if (direct) {
+    try {
+      attach(request, { write: (c) => direct.write(c), buffered: () => direct.buffered(), close: () => direct.end() }, release);
+    } catch (err) {
+      release();
+      throw err; // answered as an error, through the response body (not claimed)
+    }
     direct.claimed = true;
-    attach(request, { write: (c) => direct.write(c), buffered: () => direct.buffered(), close: () => direct.end() }, release);
     return new Response(null, { headers: HEADERS });
   }
   let finish: () => void = () => undefined;
@@ -98,6 +103,11 @@ function attach(request: Request, out: Out, release: () => void): () => void {
     out.write(chunk);
   };
   request.signal.addEventListener('abort', () => finish());
+  // The client may have left while it was being authorized: an abort listener added now never fires.
+  if (request.signal.aborted) {
+    finish();
+    return () => undefined;
+  }
   // Sent before Redis is touched: the response never waits on it.
   send(CONNECTED_FRAME);
   liveHub().subscribe({ write: send }, request.headers.get('last-event-id')).then((off) => {

@@ -11,7 +11,8 @@ import { claimNeeds, events, runKeys, versions, type CachedEvent } from './trans
 
 export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean; tag?: string };
 
-export type Claimed = Omit<ClaimRow, 'definition' | 'event'> & { fence: Fence; definition: WorkflowDefinition; event: CachedEvent };
+/** `until`: when the lease taken by a claim made ahead of its job (a settle's or a run creation's) runs out. */
+export type Claimed = Omit<ClaimRow, 'definition' | 'event'> & { fence: Fence; definition: WorkflowDefinition; event: CachedEvent; until?: Date };
 
 export async function claimStep(job: StepJob, owner: string = newLeaseOwner()): Promise<Fence | null> {
   return (await claimStepWithContext(job, owner))?.fence ?? null;

@@ -45,9 +45,9 @@ export function eventSummaryMessage(event: Event, registered: boolean, runs: Cre
 export async function publishAndEnqueue(messages: LiveMessage[], jobs: QueuedStep[], hold?: Hold): Promise<void> {
   const live = publishLive(...messages);
   if (hold?.claimed) {
-    // The held step was created claimed (its "running" is among these messages): every job goes out.
-    (hold.after ??= []).push(live);
-    await enqueueSafely('step.run', jobs);
+    // The held step was created claimed (its "running" is among these messages): every other job
+    // goes out, and the held step does not wait for Redis (its lease is already running).
+    (hold.after ??= []).push(live, enqueueSafely('step.run', jobs));
     return;
   }
   if (hold && jobs.length) {

@@ -22,9 +22,10 @@ export async function settleLinear(
   const event = keys && events.get(keys.eventId);
   const successor = def && event ? soleSuccessor(def, at.stepId) : null;
   if (!def || !event || !successor) return null;
+  const until = leaseUntil();
   const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
     status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
-  }, fence, claimOwner ? { owner: claimOwner, until: leaseUntil() } : undefined);
+  }, fence, claimOwner ? { owner: claimOwner, until } : undefined);
   if (r.kind === 'general') return null;
   if (r.kind === 'not-held') return false;
   const { run, self } = r;
@@ -40,7 +41,7 @@ export async function settleLinear(
   if (r.kind !== 'claimed') return transition;
   const claimed: Claimed = {
     step: r.claimed, run: r.run, steps: r.steps, workflow: r.workflow, definition: def, event,
-    fence: { stepRunId: r.claimed.id, attempt: 1, owner: claimOwner! },
+    fence: { stepRunId: r.claimed.id, attempt: 1, owner: claimOwner! }, until,
   };
   return { ...transition, claimed };
 }

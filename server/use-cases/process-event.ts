@@ -85,7 +85,7 @@ export async function startRuns(
   const hot = extra.claim && !extra.audit && hotCreatable(event, versions)
     ? await createEventRunsHot(event, versions, lease) : 'general';
   if (hot === 'taken') return null;
-  if (hot !== 'general' && hot.held && extra.hold) holdClaimed(extra.hold, hot.held, hot.runs, versions, event, lease!.owner);
+  if (hot !== 'general' && hot.held && extra.hold) holdClaimed(extra.hold, hot.held, hot.runs, versions, event, lease!);
   const created = hot !== 'general' ? hot.runs : await db().$transaction(async (tx) => {
     if (extra.claim) {
       const claimed = await tx.event.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } });
@@ -122,7 +122,7 @@ export async function startRuns(
 }
 
 /** The step created claimed for the holder, as a claim would have returned it (claim-step.ts). */
-function holdClaimed(hold: Hold, held: HeldStep, runs: CreatedRun[], versions: Version[], event: Event, owner: string) {
+function holdClaimed(hold: Hold, held: HeldStep, runs: CreatedRun[], versions: Version[], event: Event, lease: { owner: string; until: Date }) {
   const { row } = runs[held.runIndex];
   const v = versions[held.runIndex];
   const st = held.step;
@@ -139,7 +139,7 @@ function holdClaimed(hold: Hold, held: HeldStep, runs: CreatedRun[], versions: V
   hold.claimed = {
     step, run, steps: Object.fromEntries(row.steps.map((s) => [s.stepId, { status: s.status, outputs: s.outputs }])),
     workflow: { name, shellAllowed, secretGrants, publisherRole },
-    definition: v.definition as WorkflowDefinition, event: toCachedEvent(event), fence: { stepRunId: st.id, attempt: st.attempt, owner },
+    definition: v.definition as WorkflowDefinition, event: toCachedEvent(event), fence: { stepRunId: st.id, attempt: st.attempt, owner: lease.owner }, until: lease.until,
   };
   hold.job = { stepRunId: st.id, runId: row.id, stepId: st.stepId, attempt: st.attempt };
 }

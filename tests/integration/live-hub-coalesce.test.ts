@@ -4,7 +4,8 @@
 // coalesceMs's unit test: a timing assertion has no place here.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveHub } from '@/server/live/live-hub';
-import { publishLive } from '@/server/live/stream';
+import { LIVE_STREAM, publishLive } from '@/server/live/stream';
+import { sharedRedis } from '@/server/queue/connection';
 import { closeAll, resetState, waitFor } from '../support/harness';
 
 beforeAll(resetState);
@@ -14,7 +15,7 @@ const message = (id: string) => ({ kind: 'event', event: { id, source: 'generic'
 const text = (c: Uint8Array) => new TextDecoder().decode(c);
 
 /** A subscriber that records its chunks; `spinMs` makes each write as slow as a big fan-out. */
-async function subscriber(spinMs: number) {
+async function subscriber(spinMs: number, lastEventId: string | null = null, probe = true) {
   const chunks: string[] = [];
   const off = await liveHub().subscribe({
     write(chunk) {
@@ -22,7 +23,8 @@ async function subscriber(spinMs: number) {
       while (performance.now() < until) { /* a fan-out's worth of socket writes */ }
       chunks.push(text(chunk));
     },
-  }, null);
+  }, lastEventId);
+  if (!probe) return { chunks, off };
   // Live once a probe arrives (a new subscriber starts at the stream's tail).
   let n = 0;
   await waitFor(async () => {
@@ -47,6 +49,28 @@ describe('live hub burst coalescing', () => {
       expect([...carrying[0].matchAll(/burst-(\d)/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
     } finally {
       s.off();
+    }
+  });
+
+  it('a stream resuming while the hub holds a batch for its burst gets each entry once, in order', async () => {
+    const slow = await subscriber(30); // fan-outs are slow: the next batch waits 10 ms before it goes out
+    try {
+      const [[before]] = (await sharedRedis().xrevrange(LIVE_STREAM, '+', '-', 'COUNT', 1)) as [string, string[]][];
+      await publishLive(message('held-1'));
+      // While the hub holds that batch, a browser resumes from just before it: its backlog holds it too.
+      const resumed = await subscriber(0, before, false);
+      try {
+        await publishLive(message('held-2'));
+        await waitFor(async () => resumed.chunks.join('').includes('held-2'), 10_000, 'the resumed stream to get the next message');
+        const all = resumed.chunks.join('');
+        expect([...all.matchAll(/held-(\d)/g)].map((m) => m[1])).toEqual(['1', '2']);
+        const streamIds = [...all.matchAll(/^id: (\S+)$/gm)].map((m) => m[1]);
+        expect(new Set(streamIds).size).toBe(streamIds.length);
+      } finally {
+        resumed.off();
+      }
+    } finally {
+      slow.off();
     }
   });
 });

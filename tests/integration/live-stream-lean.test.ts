@@ -91,6 +91,25 @@ describe('live stream through the lean server', () => {
     await waitFor(async () => liveHub().size === before, 5_000, 'the stream to leave the hub');
   });
 
+  it('a client that left while it was being authorized holds no slot and no subscription', async () => {
+    const before = liveHub().size;
+    // More than the per-person cap (RAILYARD_STREAMS_PER_PERSON, 10): each must give its slot back.
+    for (let i = 0; i < 12; i++) {
+      const gone = new AbortController();
+      gone.abort();
+      const res = await streamGet(new Request('http://localhost/api/stream', { headers: admin, signal: gone.signal }));
+      // Nobody reads or cancels the body (as on the lean path, where the socket is already gone).
+      expect(res.status).toBe(200);
+    }
+    expect(liveHub().size).toBe(before);
+    const r = await openStream(admin);
+    try {
+      expect(r.res.statusCode).toBe(200);
+    } finally {
+      r.close();
+    }
+  });
+
   it('drops a client that stops reading once the socket owes it 1 MiB, while a reading one gets everything', async () => {
     const stalled = await openStream(admin, { paused: true });
     const reading = await openStream(admin);
