@@ -257,4 +257,29 @@ describe('shutdown', () => {
     expect([s0.status, s0.leaseOwner, s0.startedAt]).toEqual(['queued', null, null]);
     expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('queued');
   });
+
+  it('a step claimed ahead of a job that was held up renews its lease first: a cancelled run settles it cancelled, a takeover leaves it alone', async () => {
+    acceptSteps();
+    // Cancelled while the job was held up (a third of the lease gone): settled cancelled, the handler never ran.
+    const a = await postEvent('generic', 'chain', {});
+    const holdA: Hold = {};
+    const { runIds: [runA] } = await processEvent(a.body.id, { hold: holdA });
+    await cancelRun(SYSTEM_ACTOR, runA);
+    holdA.claimed!.until = new Date(Date.now() + 1_000);
+    expect(await executeStep({ ...holdA.job!, wake: false }, { held: true, claimed: holdA.claimed })).toBe('ran');
+    const s0a = await db().stepRun.findFirstOrThrow({ where: { runId: runA, stepId: 's0' } });
+    expect(s0a.status).toBe('cancelled');
+    expect(JSON.stringify(s0a.logs)).not.toContain('step 0');
+
+    // Taken over by another worker meanwhile: nothing runs or is written here.
+    const b = await postEvent('generic', 'chain', {});
+    const holdB: Hold = {};
+    const { runIds: [runB] } = await processEvent(b.body.id, { hold: holdB });
+    const s0b = await db().stepRun.findFirstOrThrow({ where: { runId: runB, stepId: 's0' } });
+    await db().stepRun.update({ where: { id: s0b.id }, data: { leaseOwner: 'another-worker.1' } });
+    holdB.claimed!.until = new Date(Date.now() + 1_000);
+    expect(await executeStep({ ...holdB.job!, wake: false }, { held: true, claimed: holdB.claimed })).toBe('stale');
+    const after = await db().stepRun.findUniqueOrThrow({ where: { id: s0b.id } });
+    expect([after.status, after.leaseOwner, after.logs]).toEqual(['running', 'another-worker.1', []]);
+  });
 });
