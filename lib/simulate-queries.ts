@@ -1,8 +1,10 @@
 // The simulator's calls: POST /api/simulate (nothing is stored or sent), and a stored event's
-// payload when someone picks one to simulate again.
+// payload and headers when someone picks one to simulate again.
 import { useMutation } from '@tanstack/react-query';
 import { simulateResultSchema, type SimulateRequest } from '@/engine/dto/simulate';
 import { eventDetailSchema } from '@/engine/dto/events';
+import { formatHeaderLines } from '@/engine/intake/header-lines';
+import { REDACTED } from '@/engine/intake/headers';
 import { apiGet, apiSend } from './api';
 
 export function useSimulate() {
@@ -11,8 +13,8 @@ export function useSimulate() {
   });
 }
 
-/** A stored event's payload as pretty JSON, for the payload box. */
-export async function storedPayload(id: string): Promise<string> {
+/** A stored event's payload (pretty JSON) and headers (Name: value lines), for the form's boxes. */
+export async function storedEventInput(id: string): Promise<{ payload: string; headers: string }> {
   const event = await apiGet(`/api/events/${encodeURIComponent(id)}`, eventDetailSchema);
-  return JSON.stringify(event.payload ?? {}, null, 2);
+  return { payload: JSON.stringify(event.payload ?? {}, null, 2), headers: formatHeaderLines(event.headers ?? {}, REDACTED) };
 }

@@ -1,10 +1,12 @@
 'use client';
 
-// The simulator's input: a source and type from the registry, and a payload pasted, taken from
-// the type's sample, or from a stored event. `workflow` (the editor's dialog) sends the definition
+// The simulator's input: a source and type from the registry, a payload pasted, taken from the
+// type's sample, or from a stored event, and optional headers (`event.headers` to filters and
+// parameters; a stored event brings its own). `workflow` (the editor's dialog) sends the definition
 // being edited, simulated in place of its live version.
 import { FlaskConical } from 'lucide-react';
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { parseHeaderLines } from '@/engine/intake/header-lines';
 import type { RegistryDto } from '@/engine/dto/registry';
 import { useEventDraft } from '@/components/send/use-event-draft';
 import { errorMessage } from '@/lib/api';
@@ -28,11 +30,13 @@ interface Props {
 export function SimulateForm({ registry, initialSource, initialType, workflow, only }: Props) {
   const { source, setSource, types, type, setType, payload, setPayload } = useEventDraft(registry, initialSource, initialType);
   const simulate = useSimulate();
+  const [headerText, setHeaderText] = useState('');
+  const headers = parseHeaderLines(headerText);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!source || !type.trim()) return;
-    simulate.mutate({ source, type: type.trim(), payloadText: payload, ...(workflow && { workflow: workflow() }) });
+    if (!source || !type.trim() || !headers.ok) return;
+    simulate.mutate({ source, type: type.trim(), payloadText: payload, headers: headers.headers, ...(workflow && { workflow: workflow() }) });
   };
 
   return (
@@ -65,12 +69,22 @@ export function SimulateForm({ registry, initialSource, initialType, workflow, o
             )}
           </Field>
         </div>
-        <StoredEventPicker source={source} type={type.trim()} onPayload={setPayload} />
+        <StoredEventPicker source={source} type={type.trim()} onPick={(picked) => { setPayload(picked.payload); setHeaderText(picked.headers); }} />
         <Field label="Payload (JSON)" hint="Prefilled from the type's sample payload when it has one.">
           {(ids) => <Textarea {...ids} rows={10} className="font-mono text-xs" spellCheck={false} value={payload} onChange={(e) => setPayload(e.target.value)} data-testid="sim-payload" />}
         </Field>
+        <Field
+          label="Headers (optional)"
+          hint="One per line, as Name: value. Filters and parameters read them as event.headers, with names in lower case."
+          error={headers.ok ? undefined : headers.error}
+        >
+          {(ids) => (
+            <Textarea {...ids} rows={3} className="font-mono text-xs" spellCheck={false} placeholder="X-GitHub-Event: push" value={headerText}
+              onChange={(e) => setHeaderText(e.target.value)} data-testid="sim-headers" />
+          )}
+        </Field>
         <div>
-          <Button type="submit" variant="primary" disabled={simulate.isPending || !source || !type.trim()} data-testid="sim-run">
+          <Button type="submit" variant="primary" disabled={simulate.isPending || !source || !type.trim() || !headers.ok} data-testid="sim-run">
             <FlaskConical aria-hidden /> {simulate.isPending ? 'Simulating…' : 'Simulate'}
           </Button>
         </div>

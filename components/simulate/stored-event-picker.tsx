@@ -1,14 +1,15 @@
 'use client';
 
-// Pick one of the recent stored events of this source and type, to simulate its payload again.
+// Pick one of the recent stored events of this source and type, to simulate its payload and
+// headers again (credentials were masked when it was stored, and are left out).
 import { useState } from 'react';
 import { useEvents } from '@/lib/queries';
 import { errorMessage } from '@/lib/api';
-import { storedPayload } from '@/lib/simulate-queries';
+import { storedEventInput } from '@/lib/simulate-queries';
 import { absoluteTime } from '@/lib/format';
 import { Field, Select } from '@/components/ui/field';
 
-export function StoredEventPicker({ source, type, onPayload }: { source: string; type: string; onPayload: (text: string) => void }) {
+export function StoredEventPicker({ source, type, onPick }: { source: string; type: string; onPick: (picked: { payload: string; headers: string }) => void }) {
   const events = useEvents({ source, type });
   const [error, setError] = useState<string | null>(null);
   const list = (events.data?.pages[0] ?? []).slice(0, 20);
@@ -16,7 +17,7 @@ export function StoredEventPicker({ source, type, onPayload }: { source: string;
     if (!id) return;
     setError(null);
     try {
-      onPayload(await storedPayload(id));
+      onPick(await storedEventInput(id));
     } catch (err) {
       setError(errorMessage(err));
     }

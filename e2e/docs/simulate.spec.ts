@@ -4,10 +4,13 @@
 import { expect, test } from '@playwright/test';
 import { ensureSource, publishWorkflow, uniqueSuffix } from '../support/api';
 import { signInAs } from '../support/auth';
+import { screenshots } from '../support/screenshots';
 
 const suffix = uniqueSuffix();
 const name = `e2e-sim-${suffix}`;
 const type = `deploy.requested-${suffix}`;
+const headerName = `e2e-sim-headers-${suffix}`;
+const headerType = `build.requested-${suffix}`;
 
 test.beforeAll(async ({ request }) => {
   await ensureSource(request, { key: 'generic', name: 'Generic', preset: 'generic', auth: { mode: 'token', secret: 'e2e-generic-token' } });
@@ -20,6 +23,34 @@ steps:
   - { id: announce, action: log, description: Say what is deployed., with: { message: "deploying {{ event.payload.service }} to {{ event.payload.env }}" } }
   - { id: alert, action: log, needs: [{ step: announce, on: failure }], with: { message: "deploy failed" } }
 `);
+  await publishWorkflow(request, `apiVersion: railyard/v1
+kind: Workflow
+name: ${headerName}
+trigger: { source: generic, type: ${headerType}, filter: 'event.headers.team = "payments"' }
+steps:
+  - { id: build, action: log, with: { message: "build for {{ event.headers.team }}" } }
+`);
+});
+
+test('a viewer simulates with headers: the filter and the parameters read them, and a malformed line is named', async ({ page }) => {
+  await signInAs(page, 'viewer');
+  await page.goto(`/simulate?source=generic&type=${encodeURIComponent(headerType)}`);
+  await page.getByTestId('sim-payload').fill('{}');
+  const headers = page.getByTestId('sim-headers');
+  await headers.fill('X-Request-Id: 42\nthis is not a header');
+  await expect(page.getByText('line 2: expected "Name: value"')).toBeVisible();
+  await expect(page.getByTestId('sim-run')).toBeDisabled();
+
+  await headers.fill('X-Request-Id: 42\nTeam: payments');
+  await page.getByTestId('sim-run').click();
+  const wf = page.getByTestId(`sim-workflow-${headerName}`);
+  await expect(wf).toHaveAttribute('data-matched', 'true');
+  await expect(wf.getByTestId('sim-param-build-message')).toContainText('build for payments');
+  await screenshots(page, 'simulate-headers');
+
+  await headers.fill('Team: search');
+  await page.getByTestId('sim-run').click();
+  await expect(wf).toHaveAttribute('data-matched', 'false');
 });
 
 test('a viewer simulates a payload and sees the filter result and a resolved parameter', async ({ page }) => {

@@ -3,6 +3,9 @@
 import { test, type Page } from '@playwright/test';
 
 export async function screenshots(page: Page, name: string) {
+  // From the top: a full-page capture of a scrolled page draws the sticky header and sidebar (and
+  // the hidden skip link) where the scroll left them, not where a person sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // Let the colour transitions (150 ms) finish, or the picture catches buttons half-way.
