@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
+import { createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
 import { parseMail, readMailbox } from '../support/mailbox';
 
 /**
@@ -25,20 +25,8 @@ steps:
     action: log
     with: { message: "Cut {{ event.payload.train.version }}" }
 `);
-  const res = await request.post('/api/pipelines', {
-    headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'text/yaml' },
-    data: `apiVersion: railyard/v1
-kind: Pipeline
-key: ${key}
-name: Notify ${key}
-description: A one-station pipeline for the subscriptions spec.
-repository: { url: /tmp/${key}.git, baseBranch: main }
-version: { initial: 2.0.0, bump: minor, tagPrefix: v }
-stations:
-  - { key: cut, name: Cut branch, reachedBy: { workflow: ${key}-cut } }
-`,
-  });
-  expect(res.status(), await res.text()).toBe(201);
+  await createPipeline(request, { key, name: `Notify ${key}`, initial: '2.0.0', description: 'A one-station pipeline for the subscriptions spec.',
+    stations: [`{ key: cut, name: Cut branch, reachedBy: { workflow: ${key}-cut } }`] });
   return { key };
 }
 

@@ -20,4 +20,21 @@ export async function publishWorkflow(request: APIRequestContext, yaml: string) 
   return res.json();
 }
 
+/** A pipeline of the spec's own (never the demo's track); `stations` are YAML flow mappings. */
+export async function createPipeline(request: APIRequestContext, p: { key: string; name: string; initial: string; stations: string[]; description?: string }) {
+  const res = await request.post('/api/pipelines', {
+    headers: { ...auth(), 'content-type': 'text/yaml' },
+    data: `apiVersion: railyard/v1
+kind: Pipeline
+key: ${p.key}
+name: ${p.name}
+${p.description ? `description: ${p.description}\n` : ''}repository: { url: /tmp/${p.key}.git, baseBranch: main }
+version: { initial: ${p.initial}, bump: minor, tagPrefix: v }
+stations:
+${p.stations.map((s) => `  - ${s}`).join('\n')}
+`,
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
 export const uniqueSuffix = () => Math.random().toString(36).slice(2, 8);

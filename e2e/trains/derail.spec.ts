@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
+import { adminToken, createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
 
 const auth = () => ({ authorization: `Bearer ${adminToken()}` });
 
@@ -22,19 +22,7 @@ steps:
     with: { message: "Ship ${key} {{ event.payload.train.version }} to production?" }
   - { id: deploy, action: log, needs: [approve], with: { message: deployed } }
 `);
-  const pipeline = await request.post('/api/pipelines', {
-    headers: { ...auth(), 'content-type': 'text/yaml' },
-    data: `apiVersion: railyard/v1
-kind: Pipeline
-key: ${key}
-name: Derail ${key}
-repository: { url: /tmp/${key}.git, baseBranch: main }
-version: { initial: 3.0.0, bump: minor, tagPrefix: v }
-stations:
-  - { key: prod, name: Production, reachedBy: { workflow: ${key}-prod }, production: true }
-`,
-  });
-  expect(pipeline.status(), await pipeline.text()).toBe(201);
+  await createPipeline(request, { key, name: `Derail ${key}`, initial: '3.0.0', stations: [`{ key: prod, name: Production, reachedBy: { workflow: ${key}-prod }, production: true }`] });
   const feature = `DRL-${uniqueSuffix().toUpperCase()}`;
   const created = await request.post('/api/features', { headers: auth(), data: { key: feature, title: 'Faster checkout', pipeline: key, status: 'ready' } });
   expect(created.status(), await created.text()).toBe(201);

@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { adminToken, publishWorkflow, uniqueSuffix } from '../support/api';
+import { adminToken, createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
 
 const auth = () => ({ authorization: `Bearer ${adminToken()}` });
 
@@ -19,19 +19,7 @@ trigger: { source: railyard, type: train.departed, filter: "event.payload.pipeli
 steps:
   - { id: ship, action: log, with: { message: "shipped {{ event.payload.train.version }}" } }
 `);
-  const pipeline = await request.post('/api/pipelines', {
-    headers: { ...auth(), 'content-type': 'text/yaml' },
-    data: `apiVersion: railyard/v1
-kind: Pipeline
-key: ${key}
-name: Hotfix ${key}
-repository: { url: /tmp/${key}.git, baseBranch: main }
-version: { initial: 3.0.0, bump: minor, tagPrefix: v }
-stations:
-  - { key: ship, name: Production, reachedBy: { workflow: ${key}-ship }, production: true }
-`,
-  });
-  expect(pipeline.status(), await pipeline.text()).toBe(201);
+  await createPipeline(request, { key, name: `Hotfix ${key}`, initial: '3.0.0', stations: [`{ key: ship, name: Production, reachedBy: { workflow: ${key}-ship }, production: true }`] });
   const tag = uniqueSuffix().toUpperCase();
   const regular = `HFX-${tag}-1`;
   const urgent = `HFX-${tag}-2`;

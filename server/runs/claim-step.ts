@@ -5,8 +5,8 @@
 // workflow's grants, the steps' outputs); the immutable workflow version and event come from the
 // worker's cache (transition-cache.ts), read in that statement only when not cached yet.
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
-import { claimStepRow, loadVersionAndEvent, type ClaimRow } from '../repositories/step-transition';
-import { leaseUntil, newLeaseOwner, type Fence } from './lease';
+import { claimStepRow, loadVersionAndEvent, renewLeaseRow, type ClaimRow } from '../repositories/step-transition';
+import { leaseMs, leaseUntil, newLeaseOwner, type Fence } from './lease';
 import { claimNeeds, events, runKeys, versions, type CachedEvent } from './transition-cache';
 
 export type StepJob = { stepRunId: string; runId: string; stepId: string; attempt: number; wake: boolean; tag?: string };
@@ -28,6 +28,20 @@ export async function claimStepWithContext(job: StepJob, owner: string = newLeas
   const { definition, event } = await cached(row);
   const { definition: _d, event: _e, ...rest } = row;
   return { ...rest, fence, definition, event };
+}
+
+/**
+ * A step claimed ahead of its job (by a settle or a run's creation) starts at once, normally
+ * milliseconds after its claim. Should something have held the job up for a third of the lease
+ * (Redis away, say), the lease is renewed first, fenced, and the run's status read with it: a
+ * step that another worker took over is not run here, and one whose run was cancelled meanwhile
+ * is settled cancelled, as a fresh claim would find it.
+ */
+export async function stillHeld(c: Claimed): Promise<Claimed | null> {
+  if (!c.until || c.until.getTime() - Date.now() > (leaseMs() * 2) / 3) return c;
+  const renewed = await renewLeaseRow(c.fence, c.run.id, leaseUntil());
+  if (!renewed.held) return null;
+  return renewed.runStatus === 'cancelled' ? { ...c, run: { ...c.run, status: 'cancelled' } } : c;
 }
 
 /** The run's version and event from the cache, filled from the claim (or, rarely, one more read). */

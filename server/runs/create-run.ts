@@ -142,25 +142,23 @@ export const hotCreatable = (event: Pick<Event, 'trainId'>, versions: NewRun['ve
  * `grants` is the workflow's current grants for that step, read in the same transaction.
  */
 export async function createEventRunsHot(event: Event, versions: NewRun['version'][], lease?: { owner: string; until: Date }):
-  Promise<{ runs: CreatedRun[]; held?: { runIndex: number; step: StepRun; grants: VersionGrants } } | 'taken' | 'general'> {
+  Promise<{ runs: CreatedRun[]; held?: HeldStep } | 'taken' | 'general'> {
   let leased = false;
   const rows: NewRunRow[] = versions.map((v) => {
     const def = v.definition as WorkflowDefinition;
     const ready = new Set(readySteps(def, {}));
     const blocked = new Set(blockedSteps(def, {}));
-    const holdHere = lease !== undefined && !leased && ready.size > 0;
-    let taken = !holdHere;
-    const row: NewRunRow = {
+    // The first ready step of the first run that has one is the holder's.
+    const held = lease && !leased ? def.steps.find((s) => ready.has(s.id))?.id : undefined;
+    leased ||= held !== undefined;
+    return {
       id: newCuid(), versionId: v.id,
       steps: def.steps.map((s) => {
-        const fresh = freshStatus(s.id, ready, blocked);
-        const status = fresh === 'queued' && !taken ? (taken = true, 'running' as const) : fresh;
+        const status = s.id === held ? ('running' as const) : freshStatus(s.id, ready, blocked);
         return { id: newCuid(), stepId: s.id, action: s.action, status, attempt: status === 'queued' || status === 'running' ? 1 : 0 };
       }),
-      ...(holdHere && { lease }),
+      ...(held && { lease }),
     };
-    leased ||= holdHere;
-    return row;
   });
   const out = await claimEventAndInsertRuns(event, rows, new Date());
   if (out.kind === 'taken') return 'taken';
@@ -175,6 +173,8 @@ export async function createEventRunsHot(event: Event, versions: NewRun['version
 }
 
 export type CreatedRun = Awaited<ReturnType<typeof createRun>>;
+/** The step createEventRunsHot created claimed: which run, its row, its workflow's grants. */
+export type HeldStep = { runIndex: number; step: StepRun; grants: VersionGrants };
 
 const queuedOf = (run: CreatedRunRow): QueuedStep[] =>
   run.steps.filter((s) => s.status === 'queued').map((s) => ({ stepRunId: s.id, runId: run.id, stepId: s.stepId, attempt: s.attempt }));

@@ -15,10 +15,9 @@ import { env } from '../env';
 import { publishLive } from '../live/stream';
 import { enqueueSafely } from '../queue/enqueue';
 import { acceptingSteps, trackActiveStep } from '../runs/active-steps';
-import { claimStepWithContext, type Claimed, type StepJob } from '../runs/claim-step';
+import { claimStepWithContext, stillHeld, type Claimed, type StepJob } from '../runs/claim-step';
 import { claimContext } from '../runs/context';
-import { LeaseLostError, leaseMs, leaseUntil, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
-import { renewLeaseRow } from '../repositories/step-transition';
+import { LeaseLostError, ShutdownError, startHeartbeat, type Fence } from '../runs/lease';
 import { releaseStep } from '../runs/release-step';
 import { backoffMs } from '../runs/schedule-retry';
 import { settleStep, type Hold } from '../runs/settle-step';
@@ -74,20 +73,6 @@ export async function executeStep(job: StepJob, opts: { owner?: string; held?: b
 export async function handBack(job: Omit<StepJob, 'wake'>, claimed?: Claimed): Promise<void> {
   const released = claimed ? await releaseStep(claimed.fence, { runId: job.runId, stepId: job.stepId, wake: false }).catch(() => false) : false;
   if (!released) await enqueueSafely('step.run', [job]);
-}
-
-/**
- * A step claimed ahead of its job (by a settle or a run's creation) starts at once, normally
- * milliseconds after its claim. Should something have held the job up for a third of the lease
- * (Redis away, say), the lease is renewed first, fenced, and the run's status read with it: a
- * step that another worker took over is not run here, and one whose run was cancelled meanwhile
- * is settled cancelled, as a fresh claim would find it.
- */
-async function stillHeld(c: Claimed): Promise<Claimed | null> {
-  if (!c.until || c.until.getTime() - Date.now() > (leaseMs() * 2) / 3) return c;
-  const renewed = await renewLeaseRow(c.fence, c.run.id, leaseUntil());
-  if (!renewed.held) return null;
-  return renewed.runStatus === 'cancelled' ? { ...c, run: { ...c.run, status: 'cancelled' } } : c;
 }
 
 async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold, preclaimed?: Claimed): Promise<'ran' | 'stale' | 'released'> {

@@ -7,7 +7,7 @@ import { db, type Tx } from '../db/client';
 import type { Event } from '../db/generated/client';
 import { publishTrain } from '../live/publish-train';
 import { findEventWithLiveRefs, findLiveVersionRefs, loadDefinitions, type LiveRefs } from '../repositories/live-versions';
-import { createEventRunsHot, createRun, hotCreatable, type CreatedRun } from '../runs/create-run';
+import { createEventRunsHot, createRun, hotCreatable, type CreatedRun, type HeldStep } from '../runs/create-run';
 import { leaseUntil, newLeaseOwner } from '../runs/lease';
 import type { RunRow, StepRow } from '../repositories/step-transition';
 import { publishRun } from '../runs/publish-run';
@@ -20,7 +20,6 @@ import { notifyAfterEvent } from '../subscriptions/hooks';
 import { publishEventSummaries } from './publish-event';
 import { trainsOnEvent } from './trains-on-event';
 
-type HeldStep = NonNullable<Exclude<Awaited<ReturnType<typeof createEventRunsHot>>, 'taken' | 'general'>['held']>;
 type Version = { id: string; workflowId: string; definition: unknown; workflowName?: string; version?: number };
 
 /** The live versions whose trigger (source, type, filter) matches the event. */

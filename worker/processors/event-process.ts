@@ -1,6 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { env } from '@/server/env';
-import { enqueueSafely } from '@/server/queue/enqueue';
 import { jobCatalog } from '@/server/queue/jobs';
 import { acceptingSteps, freeEventSlot, takeEventSlot } from '@/server/runs/active-steps';
 import type { Hold } from '@/server/runs/settle-step';
