@@ -5,6 +5,7 @@ import type { LiveMessage } from '@/engine/dto/live';
 import { capLiveMessage } from '@/engine/live/shape-messages';
 import { env } from '../env';
 import { guardedRedis, redisKnownDown } from '../queue/redis-guard';
+import { deferCommands } from '../queue/tick-batch';
 
 export const LIVE_STREAM = 'railyard:live';
 
@@ -17,12 +18,15 @@ export async function publishLive(...messages: LiveMessage[]): Promise<void> {
     await guardedRedis<unknown>((redis) => {
       const maxlen = String(env().RAILYARD_LIVE_MAXLEN);
       // A web connection auto-pipelines (connection.ts): plain commands issued in one tick share
-      // one write with the other requests' commands. Elsewhere one pipeline is one write. Either
-      // way Redis appends them in this order.
+      // one write with the other requests' commands. A worker's connection does not (BullMQ's
+      // connections are not meant to), so its publishes share the turn's pipeline instead
+      // (queue/tick-batch.ts: an enqueue flushes it first). Either way Redis appends them in order.
       if (redis.options.enableAutoPipelining) return Promise.all(messages.map((m) => redis.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m))));
-      const pipeline = redis.pipeline();
-      for (const m of messages) pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m));
-      return pipeline.exec();
+      const results = deferCommands(redis, (pipeline) => {
+        for (const m of messages) pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m));
+      });
+      // A pipeline answers each command with its own error instead of rejecting.
+      return results.then((rs) => { const failed = (rs as [Error | null, unknown][] | null)?.find(([err]) => err); if (failed) throw failed[0]; });
     });
   } catch (err) {
     if (redisKnownDown()) return; // the guard logged the outage once; a stale screen is all it costs

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { sharedRedis } from './connection';
 import { defaultJobOptions, jobCatalog, jobOptionsOf, type JobName, type JobPayload } from './jobs';
 import { guardedRedis, redisKnownDown, RedisUnavailableError } from './redis-guard';
+import { flushDeferred } from './tick-batch';
 
 type Held = { queue: Queue; connection: Redis };
 const holder = globalThis as unknown as { railyardQueues?: Map<string, Held> };
@@ -30,6 +31,7 @@ function queue(name: string, connection: Redis = sharedRedis()): Queue {
  * throws (Redis down), the reconciler re-enqueues from the database, so callers may swallow it.
  */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { delayMs?: number } = {}) {
+  flushDeferred(); // live messages published before this call reach Redis before the job
   const def = jobCatalog[name];
   const data = def.payload.parse(payload);
   await queue(def.queue).add(name, data, { ...jobOptionsOf(name), jobId: def.jobId(data as never), delay: opts.delayMs });
@@ -38,6 +40,7 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
 /** Enqueue many in one round trip, never throwing: failures are left to the reconciler. */
 export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPayload<N>[], opts: { delayMs?: number } = {}) {
   if (payloads.length === 0) return;
+  flushDeferred(); // live messages published before this call reach Redis before the jobs
   const def = jobCatalog[name];
   try {
     const jobs = payloads.map((p) => {
@@ -61,6 +64,7 @@ export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPay
  * before the work was due) must not make the re-enqueue a silent no-op.
  */
 export async function enqueueDue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void> {
+  flushDeferred();
   const def = jobCatalog[name];
   const data = def.payload.parse(payload);
   const q = queue(def.queue);

@@ -163,17 +163,27 @@ export async function advanceRun(
   runId: string,
   a: { ready: string[]; blocked: string[]; status: string; vars?: Record<string, unknown>; error?: string; terminal: boolean; now: Date },
 ) {
-  const { rows } = await c.query(prepared(
-    `WITH q AS (UPDATE "StepRun" SET status = 'queued', attempt = 1, "queuedAt" = $6::timestamp
+  // The parameters' numbers of status, vars, now, error and terminal ($1 is the run).
+  const runWrite = ([status, vars, now, error, terminal]: string[]) => `UPDATE "Run" SET status = ${status},
+                  vars = CASE WHEN ${vars}::jsonb IS NULL THEN vars ELSE vars || ${vars}::jsonb END, error = COALESCE(error, ${error}),
+                  "finishedAt" = CASE WHEN ${terminal} THEN ${now}::timestamp ELSE "finishedAt" END
+                WHERE id = $1 RETURNING status, error, "finishedAt"`;
+  // A run's last step queues and skips nothing: its statement is the run's write alone. The
+  // arrays would make Postgres plan it at every call (their size changes the plan's cost), 0.24 ms
+  // per finished run on the bench; without them it is planned once per connection.
+  const { rows } = a.ready.length === 0 && a.blocked.length === 0
+    ? await c.query(prepared(
+      `WITH r AS (${runWrite(['$2', '$3', '$4', '$5', '$6'])})
+       SELECT NULL::json AS queued, NULL::json AS skipped, r.* FROM r`,
+      [runId, a.status, json(a.vars), iso(a.now), a.error ?? null, a.terminal]))
+    : await c.query(prepared(
+      `WITH q AS (UPDATE "StepRun" SET status = 'queued', attempt = 1, "queuedAt" = $6::timestamp
                 WHERE "runId" = $1 AND "stepId" = ANY($2::text[]) RETURNING ${STEP_COLS}),
           b AS (UPDATE "StepRun" SET status = 'skipped', "finishedAt" = $6::timestamp
                 WHERE "runId" = $1 AND "stepId" = ANY($3::text[]) AND status = 'pending' RETURNING ${STEP_COLS}),
-          r AS (UPDATE "Run" SET status = $4, vars = CASE WHEN $5::jsonb IS NULL THEN vars ELSE vars || $5::jsonb END,
-                  error = COALESCE(error, $7), "finishedAt" = CASE WHEN $8 THEN $6::timestamp ELSE "finishedAt" END
-                WHERE id = $1 RETURNING status, error, "finishedAt")
+          r AS (${runWrite(['$4', '$5', '$6', '$7', '$8'])})
      SELECT (SELECT json_agg(q) FROM q) AS queued, (SELECT json_agg(b) FROM b) AS skipped, r.* FROM r`,
-    [runId, a.ready, a.blocked, a.status, json(a.vars), iso(a.now), a.error ?? null, a.terminal]),
-  );
+      [runId, a.ready, a.blocked, a.status, json(a.vars), iso(a.now), a.error ?? null, a.terminal]));
   const r = rows[0];
   return {
     queued: ((r.queued ?? []) as Record<string, unknown>[]).map(stepFromJson),

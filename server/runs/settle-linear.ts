@@ -10,7 +10,7 @@ import type { Claimed } from './claim-step';
 import { leaseUntil, type Fence } from './lease';
 import type { FinalWrite, Settlement, Transition } from './settle-step';
 import { events, runKeys, versions } from './transition-cache';
-import { liveLogs, liveRun, liveStep } from './transition-live';
+import { liveLogs, liveStep } from './transition-live';
 
 /** The transition, false when the fence no longer matches, null to settle the general way. */
 export async function settleLinear(
@@ -32,7 +32,8 @@ export async function settleLinear(
   const next = r.kind === 'claimed' ? r.claimed : r.queued;
   const logs = final?.lines.length ? liveLogs(at.runId, self.stepId, self.logCount - final.lines.length, final.lines) : [];
   const transition: Transition = {
-    messages: [...logs, liveStep(at.runId, self, def), liveStep(at.runId, next, def), liveRun(run, event)],
+    // No run message: a chain step leaves the run's summary as it was (running, same start).
+    messages: [...logs, liveStep(at.runId, self, def), liveStep(at.runId, next, def)],
     queued: r.kind === 'claimed' ? [] : [{ stepRunId: next.id, runId: at.runId, stepId: next.stepId, attempt: 1 }],
     runFinished: false,
     trainId: run.trainId,

@@ -78,5 +78,7 @@ describe("an event's live summary in one statement", () => {
     expect(hot.runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     expect(hot.runs[0].number).toBeLessThan(hot.runs[1].number);
     expect(await eventSummaries(['no-such-event'])).toEqual([]);
+    // One id and several are two statements (the one-id form is planned once per connection).
+    expect(await eventSummaries([e.id, 'no-such-event'])).toEqual([hot]);
   });
 });
