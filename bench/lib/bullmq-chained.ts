@@ -7,8 +7,9 @@ import { Redis } from 'ioredis';
 
 export type ChainedResult = { chains: number; hops: number; concurrency: number; wallMs: number; jobsPerSec: number; perHopMs: number };
 
-export async function rawChained(redisUrl: string, opts: { chains: number; hops: number; concurrency: number }): Promise<ChainedResult> {
-  const name = `bench-chain-${process.pid}-${opts.chains}x${opts.hops}`; // never one of the product's queues
+export async function rawChained(redisUrl: string, opts: { chains: number; hops: number; concurrency: number; tag?: string }): Promise<ChainedResult> {
+  // Never one of the product's queues; a warm-up run has a queue of its own (the job ids repeat).
+  const name = `bench-chain-${process.pid}-${opts.chains}x${opts.hops}${opts.tag ? `-${opts.tag}` : ''}`;
   const connections: Redis[] = [];
   const connection = () => connections[connections.push(new Redis(redisUrl, { maxRetriesPerRequest: null })) - 1];
   const queue = new Queue(name, { connection: connection(), defaultJobOptions: { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } } });

@@ -30,7 +30,7 @@ export function benchConfig() {
     steps: process.env.BENCH_QUICK === '1' ? null : {
       lengths: [1, 10, 100],
       repeats: (n: number) => (n >= 100 ? 3 : 5),
-      throughput: { runs: num('BENCH_THROUGHPUT_RUNS', 100), steps: 10 },
+      throughput: { runs: num('BENCH_THROUGHPUT_RUNS', 1000), warmup: num('BENCH_THROUGHPUT_WARMUP', 200), steps: 10 },
     },
   };
 }

@@ -1,7 +1,8 @@
 // 3b. Raw BullMQ with chained jobs (each job adds its successor) at the product's worker
 // concurrency: the ceiling for the step path. `sequential` is one chain (per-hop latency, beside
 // the per-step overhead); `parallel` is as many chains as the step-throughput scenario runs, each
-// as long (hops/s, beside no-op steps/s). Runs while web and worker are idle.
+// as long (hops/s, beside no-op steps/s), measured after an unmeasured run of the same size (the
+// step scenario is warmed the same way). Runs while web and worker are idle.
 import { rawChained, type ChainedResult } from '../lib/bullmq-chained';
 import { round } from '../lib/stats';
 import { fmt } from '../lib/table';
@@ -13,6 +14,7 @@ export const rawChainedBaseline = (opts: { hops: number; chains: number; chainHo
   name: 'rawChained',
   async run(ctx) {
     const sequential = await rawChained(ctx.redisUrl, { chains: 1, hops: opts.hops, concurrency: opts.concurrency });
+    await rawChained(ctx.redisUrl, { chains: opts.chains, hops: opts.chainHops, concurrency: opts.concurrency, tag: 'warm-up' });
     const parallel = await rawChained(ctx.redisUrl, { chains: opts.chains, hops: opts.chainHops, concurrency: opts.concurrency });
     const r = (x: ChainedResult) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v, 3)])) as ChainedResult;
     const section = `raw BullMQ chained (c=${opts.concurrency})`;
