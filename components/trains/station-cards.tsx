@@ -3,7 +3,9 @@
 // Each station of a train in order: status, when it was reached, how long it took (counting up
 // while it is in progress), the runs that worked for it, and a flag when it waits longer than usual.
 // A derailed train's station in progress stopped with it: shown as derailed, its time frozen.
+// A station reached by an event links to that event.
 import { AlarmClock } from 'lucide-react';
+import Link from 'next/link';
 import type { TrainDetail } from '@/engine/dto/trains';
 import { formatDuration as describeDuration } from '@/engine/trains/describe';
 import { absoluteTime, formatDuration } from '@/lib/format';
@@ -67,6 +69,14 @@ export function StationCards({ stations, train }: { stations: Station[]; train: 
             <div className="mt-2">
               <StationRuns runs={s.runs} />
             </div>
+          )}
+          {s.reachedByEventId && (
+            <p className="mt-1 text-xs text-muted">
+              Reached by event{' '}
+              <Link href={`/events/${s.reachedByEventId}`} data-testid={`station-event-${s.key}`} className="font-mono text-accent hover:underline">
+                {s.reachedByEventId}
+              </Link>
+            </p>
           )}
         </li>
       ))}

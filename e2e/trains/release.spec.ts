@@ -65,6 +65,11 @@ test('a releaser starts a release of the demo pipeline and watches the train arr
   await expect(page.getByTestId('train-marker')).toHaveAttribute('data-station', 'production');
   await expect(page.getByTestId('station-production').getByText('Needs approval')).toBeVisible(station);
   expect(navigations, 'the train page must update without navigating').toEqual([]);
+  // The event station names the event that reached it (the sandbox CI's callback), as a link.
+  const reachedByEvent = page.getByTestId('station-event-preprod');
+  await expect(reachedByEvent).toBeVisible();
+  const eventHref = await reachedByEvent.getAttribute('href');
+  expect(eventHref).toMatch(/^\/events\/[a-z0-9]+$/);
 
   // The changelog: the demo repository's commits since v1.3.0 with their ticket keys; the manifest holds the ready features.
   const changelog = page.getByTestId('changelog');
@@ -103,6 +108,12 @@ test('a releaser starts a release of the demo pipeline and watches the train arr
   expect(page.url()).toBe(trainUrl);
   expect(navigations).toEqual([]);
   await screenshots(page, 'train-arrived');
+
+  // That link opens the CI's build-finished event.
+  await page.getByTestId('station-event-preprod').click();
+  await page.waitForURL(`**${eventHref}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('jenkins');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('build-finished');
 
   // History and metrics show the release.
   await page.goto(`/pipelines/${p.key}/history`);

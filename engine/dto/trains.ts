@@ -20,6 +20,8 @@ export const trainStationSchema = z.object({
   overdue: z.boolean(),
   expectedMinutes: z.number().nullable(),
   reachedBy: z.string(),
+  /** The event that reached the station, when an event reaches it. */
+  reachedByEventId: z.string().nullable(),
   runs: z.array(stationRunSchema),
 });
 

@@ -48,6 +48,9 @@ describe('station progress', () => {
     let s = applyFact(defs, initialStations(defs, t0), { kind: 'run', workflow: 'release-cut', runId: 'r1', outcome: 'succeeded' }, t1)!.stations;
     const ev = applyFact(defs, s, { kind: 'event', stationKey: 'preprod', eventId: 'e1' }, t2)!;
     expect(ev).toMatchObject({ reached: 'preprod', activated: 'prod', arrived: false });
+    // The station remembers the event that reached it (the train page links to it); the next does not.
+    expect(ev.stations.find((x) => x.key === 'preprod')).toMatchObject({ status: 'reached', eventId: 'e1' });
+    expect(ev.stations.find((x) => x.key === 'prod')?.eventId ?? null).toBeNull();
     s = ev.stations;
     const last = applyFact(defs, s, { kind: 'run', workflow: 'deploy-prod', runId: 'r3', outcome: 'succeeded' }, t2)!;
     expect(last).toMatchObject({ reached: 'prod', activated: null, arrived: true });

@@ -5,7 +5,8 @@
 import type { StationDefinition } from './pipeline-schema';
 
 export type StationStatus = 'pending' | 'active' | 'reached' | 'failed';
-export type StationState = { key: string; status: StationStatus; startedAt: Date | null; reachedAt: Date | null; runIds: string[] };
+/** `eventId`: the event that reached a station reached by an event. */
+export type StationState = { key: string; status: StationStatus; startedAt: Date | null; reachedAt: Date | null; runIds: string[]; eventId?: string | null };
 
 export type Fact =
   | { kind: 'run'; workflow: string; runId: string; outcome: 'succeeded' | 'failed' | 'cancelled' }
@@ -50,7 +51,7 @@ export function applyFact(defs: readonly Pick<StationDefinition, 'key' | 'reache
     return finish(stations, { ...current, status: 'reached', reachedAt: now, runIds: withId(current.runIds, fact.runId) }, now, true);
   }
   if (!('event' in def.reachedBy) || fact.stationKey !== current.key) return null;
-  return finish(stations, { ...current, status: 'reached', reachedAt: now }, now, true);
+  return finish(stations, { ...current, status: 'reached', reachedAt: now, eventId: fact.eventId }, now, true);
 }
 
 const withId = (ids: readonly string[], id: string) => (ids.includes(id) ? [...ids] : [...ids, id]);

@@ -12,7 +12,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export const definitionOfTrain = (t: Pick<TrainRow, 'pipelineVersion'>) => t.pipelineVersion.definition as unknown as PipelineDefinition;
 
 export const stationStates = (t: Pick<TrainRow, 'stations'>): StationState[] =>
-  t.stations.map((s) => ({ key: s.key, status: s.status as StationState['status'], startedAt: s.startedAt, reachedAt: s.reachedAt, runIds: s.runIds }));
+  t.stations.map((s) => ({ key: s.key, status: s.status as StationState['status'], startedAt: s.startedAt, reachedAt: s.reachedAt, runIds: s.runIds, eventId: s.reachedByEventId }));
 
 export function toTrainSummary(t: TrainRow): TrainSummary {
   const here = currentStation(stationStates(t));
@@ -62,6 +62,7 @@ export function toTrainDetail(t: TrainRow, runs: TrainRun[], past: Map<string, n
         overdue: t.status === 'running' && isOverdue(s, expected, now),
         expectedMinutes: expected === null ? null : Math.round(expected / 60_000),
         reachedBy: sd ? reachedByText(sd) : '',
+        reachedByEventId: s.reachedByEventId,
         runs: mine.map((r) => ({ id: r.id, number: r.number, workflow: r.workflow, status: r.status, startedAt: iso(r.startedAt ?? r.createdAt), finishedAt: iso(r.finishedAt) })),
       };
     }),

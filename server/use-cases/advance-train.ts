@@ -60,7 +60,7 @@ export async function applyToTrain(trainId: string, fact: Fact, changelog?: stri
     if (!progress) return changelog !== undefined ? [] : null;
     for (const key of progress.changed) {
       const s = progress.stations.find((x) => x.key === key)!;
-      await tx.trainStation.update({ where: { trainId_key: { trainId: t.id, key } }, data: { status: s.status, startedAt: s.startedAt, reachedAt: s.reachedAt, runIds: s.runIds } });
+      await tx.trainStation.update({ where: { trainId_key: { trainId: t.id, key } }, data: { status: s.status, startedAt: s.startedAt, reachedAt: s.reachedAt, runIds: s.runIds, reachedByEventId: s.eventId ?? null } });
     }
     const facts = { id: t.id, number: t.number, kind: t.kind, version: t.version, baseRef: t.baseRef, pipeline: def.key, features: t.features.map((f) => f.snapshot) };
     const events: string[] = [];

@@ -128,6 +128,9 @@ describe('the first train', () => {
     const arrived = await api.waitForTrain(trainId, 'arrived');
     expect(arrived.stations.map((s: { status: string }) => s.status)).toEqual(['reached', 'reached', 'reached']);
     expect(arrived.station).toBeNull();
+    // The event station links to the event that reached it (not to the one whose match was false);
+    // the stations reached by runs have none.
+    expect(arrived.stations.map((s: { reachedByEventId: string | null }) => s.reachedByEventId)).toEqual([null, ok.id, null]);
     const reached = await db().event.findMany({ where: { type: 'train.station-reached', trainId }, orderBy: { receivedAt: 'asc' } });
     expect(reached.map((e) => (e.payload as { station: { key: string } }).station.key)).toEqual(['cut', 'preprod', 'prod']);
     expect(await db().event.count({ where: { type: 'train.arrived', trainId } })).toBe(1);
