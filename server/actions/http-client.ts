@@ -2,7 +2,7 @@
 // transient-vs-permanent classification the executor's retry policy relies on.
 import { httpLimitSettings } from '../env';
 import { ConnectTimeoutError, exchange, REDIRECTS, type RawAnswer } from './http-transport';
-import { guardTarget } from './target-guard';
+import { connectLookup, guardTarget } from './target-guard';
 import { PermanentError } from './types';
 
 /** Cap on a response body kept in step outputs: outputs are stored in Postgres and sent to browsers. */
@@ -94,7 +94,8 @@ async function fetchGuarded(url: string, init: Init): Promise<RawAnswer> {
   let { method, headers, body } = init;
   for (let hop = 0; ; hop++) {
     await guardTarget(current, init.label);
-    const res = await exchange({ ...init, url: current, method, headers, body });
+    // The connection checks again what it resolves (DNS may answer differently this time).
+    const res = await exchange({ ...init, url: current, method, headers, body, lookup: connectLookup(current, init.label) });
     const { status, location } = res;
     if (!REDIRECTS.includes(status) || !location) return res;
     if (hop >= MAX_REDIRECTS) throw new PermanentError(`${init.label}: more than ${MAX_REDIRECTS} redirects`);

@@ -4,6 +4,7 @@
 // beyond cap + one chunk, whatever the server sends.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { PermanentError } from './types';
 
 export type Exchange = {
@@ -15,6 +16,8 @@ export type Exchange = {
   connectTimeoutMs: number;
   maxBodyBytes: number;
   label: string;
+  /** Resolves (and checks) the host for the connection: target-guard.ts connectLookup. */
+  lookup?: LookupFunction;
 };
 
 export type RawAnswer = { status: number; headers: Record<string, string>; setCookies: string[]; location: string | null; body: Buffer };
@@ -30,7 +33,7 @@ export function exchange(x: Exchange): Promise<RawAnswer> {
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     // A fixed length rather than chunked encoding: some servers (and proxies) refuse chunked uploads.
     const headers = x.body === undefined ? x.headers : { ...x.headers, 'content-length': String(Buffer.byteLength(x.body)) };
-    const req = send(target, { method: x.method, headers, signal: x.signal });
+    const req = send(target, { method: x.method, headers, signal: x.signal, ...(x.lookup && { lookup: x.lookup }) });
     let connectTimer: NodeJS.Timeout | undefined;
     req.on('socket', (socket) => {
       if (!socket.connecting) return; // a kept-alive socket is already connected

@@ -10,13 +10,15 @@ vi.mock('node:dns/promises', () => ({
       'evil.example': ['10.0.0.9', '169.254.169.254'],
       'v6.example': ['fe80::1'],
       'jenkins.lan': ['10.0.0.5', '::1'],
+      // What the check is told; the connection is told otherwise below (DNS rebinding).
+      'rebind.example': ['127.0.0.1'],
     };
     if (!table[host]) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     return table[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   }),
 }));
 
-const { guardTarget } = await import('./target-guard');
+const { connectLookup, guardTarget, resolver } = await import('./target-guard');
 const { send } = await import('./http-client');
 const { isPermanent } = await import('./types');
 
@@ -97,5 +99,53 @@ describe('send follows redirects through the guard', () => {
     const answer = await send({ url: `${base}/to-ok`, method: 'POST', body: { a: 1 }, headers: { authorization: 'Bearer x' } });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ method: 'POST', auth: 'Bearer x' });
+  });
+});
+
+describe('the connection checks the addresses it connects to (DNS rebinding)', () => {
+  let server: Server;
+  let port: number;
+  let requests = 0;
+  const realLookup = resolver.lookup;
+  // A DNS server that told the check 127.0.0.1 and now tells the connection `answer`.
+  const rebindTo = (answer: string) => {
+    resolver.lookup = ((host: string, options: { all?: boolean }, callback: (...a: unknown[]) => void) => {
+      const family = answer.includes(':') ? 6 : 4;
+      if (options.all) callback(null, [{ address: answer, family }]);
+      else callback(null, answer, family);
+    }) as never;
+  };
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(200).end('secret');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterEach(() => { resolver.lookup = realLookup; });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('refuses a name that answered the check with an allowed address and the connection with a refused one', async () => {
+    expect(await refusal(`http://rebind.example:${port}/`)).toBeNull(); // the check alone lets it through
+    for (const [answer, rule] of [['169.254.169.254', 'metadata'], ['0.0.0.0', 'unspecified'], ['fe80::1', 'link-local']]) {
+      rebindTo(answer);
+      const err = await send({ url: `http://rebind.example:${port}/latest/meta-data/` }).catch((e: Error) => e);
+      expect(isPermanent(err), answer).toBe(true);
+      expect((err as Error).message, answer).toContain(`now resolves to ${answer}`);
+      expect((err as Error).message, answer).toContain(`(rule: ${rule})`);
+    }
+    expect(requests).toBe(0); // no byte reached a server
+  });
+
+  it('connects where the connection resolves an allowed address, and skips the check for a host allowed by name', async () => {
+    rebindTo('127.0.0.1');
+    expect((await send({ url: `http://rebind.example:${port}/` })).text).toBe('secret');
+    expect(requests).toBe(1);
+    // Nothing to check for an address (the guard checked it), nor for a host an operator named.
+    expect(connectLookup(`http://127.0.0.1:${port}/`)).toBeUndefined();
+    expect(connectLookup('http://rebind.example/')).toBeTypeOf('function');
+    process.env.RAILYARD_HTTP_ALLOW_HOSTS = 'rebind.example';
+    expect(connectLookup('http://rebind.example/')).toBeUndefined();
   });
 });
