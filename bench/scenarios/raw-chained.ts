@@ -1,8 +1,9 @@
 // 3b. Raw BullMQ with chained jobs (each job adds its successor) at the product's worker
 // concurrency: the ceiling for the step path. `sequential` is one chain (per-hop latency, beside
 // the per-step overhead); `parallel` is as many chains as the step-throughput scenario runs, each
-// as long (hops/s, beside no-op steps/s), measured after an unmeasured run of the same size (the
-// step scenario is warmed the same way). Runs while web and worker are idle.
+// as long (hops/s, beside no-op steps/s), measured after an unmeasured run of the same size, which
+// warms the code and Redis's script cache (each run opens its own connections; the step scenario
+// is warmed with unmeasured runs too). Runs while web and worker are idle.
 import { rawChained, type ChainedResult } from '../lib/bullmq-chained';
 import { round } from '../lib/stats';
 import { fmt } from '../lib/table';

@@ -65,7 +65,7 @@ export function connectLookup(url: string, label?: string): LookupFunction | und
   const policy = httpGuardSettings();
   if (policy.allowHosts.includes(host) || isIpLiteral(host)) return undefined;
   const lookup = (hostname: string, options: object, callback: (err: Error | null, address?: string | LookupAddress[], family?: number) => void) => {
-    resolver.lookup(hostname, { ...options, verbatim: true } as never, ((err: Error | null, address: string | LookupAddress[], family?: number) => {
+    resolver.lookup(hostname, options as never, ((err: Error | null, address: string | LookupAddress[], family?: number) => {
       if (err) return callback(err);
       const list = Array.isArray(address) ? address : [{ address, family: family ?? 0 }];
       for (const a of list) {

@@ -22,11 +22,12 @@ export async function publishLive(...messages: LiveMessage[]): Promise<void> {
       // connections are not meant to), so its publishes share the turn's pipeline instead
       // (queue/tick-batch.ts: an enqueue flushes it first). Either way Redis appends them in order.
       if (redis.options.enableAutoPipelining) return Promise.all(messages.map((m) => redis.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m))));
+      const entries = messages.map(entry); // built first: nothing half-added if one fails
       const results = deferCommands(redis, (pipeline) => {
-        for (const m of messages) pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...entry(m));
+        for (const e of entries) pipeline.xadd(LIVE_STREAM, 'MAXLEN', '~', maxlen, '*', ...e);
       });
       // A pipeline answers each command with its own error instead of rejecting.
-      return results.then((rs) => { const failed = (rs as [Error | null, unknown][] | null)?.find(([err]) => err); if (failed) throw failed[0]; });
+      return results.then((rs) => { const failed = rs.find(([err]) => err); if (failed) throw failed[0]; });
     });
   } catch (err) {
     if (redisKnownDown()) return; // the guard logged the outage once; a stale screen is all it costs

@@ -40,9 +40,9 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
 /** Enqueue many in one round trip, never throwing: failures are left to the reconciler. */
 export async function enqueueSafely<N extends JobName>(name: N, payloads: JobPayload<N>[], opts: { delayMs?: number } = {}) {
   if (payloads.length === 0) return;
-  flushDeferred(); // live messages published before this call reach Redis before the jobs
   const def = jobCatalog[name];
   try {
+    flushDeferred(); // live messages published before this call reach Redis before the jobs
     const jobs = payloads.map((p) => {
       const data = def.payload.parse(p);
       return { name, data, opts: { ...defaultJobOptions, ...jobOptionsOf(name), jobId: def.jobId(data as never), delay: opts.delayMs } };

@@ -13,11 +13,14 @@ type Batch = { redis: Redis; pipeline: ChainableCommander; done: Promise<unknown
 
 let pending: Batch | null = null;
 
+export type CommandResult = [Error | null, unknown];
+
 /**
- * Adds commands to this turn's pipeline on `redis` and resolves when Redis answered them (with
- * exec's per-command results; like any pipeline it rejects only when the connection fails).
+ * Adds commands to this turn's pipeline on `redis` and resolves, when Redis answered, with the
+ * results of this caller's commands (each [error, reply], as exec gives them; like any pipeline it
+ * rejects only when the connection fails). `add` must not throw: build what it writes first.
  */
-export function deferCommands(redis: Redis, add: (pipeline: ChainableCommander) => void): Promise<unknown> {
+export function deferCommands(redis: Redis, add: (pipeline: ChainableCommander) => void): Promise<CommandResult[]> {
   if (pending && pending.redis !== redis) flushDeferred(); // the shared connection was replaced
   if (!pending) {
     let settle!: Batch['settle'];
@@ -26,8 +29,11 @@ export function deferCommands(redis: Redis, add: (pipeline: ChainableCommander) 
     pending = batch;
     setImmediate(() => { if (pending === batch) flushDeferred(); });
   }
-  add(pending.pipeline);
-  return pending.done;
+  const { pipeline, done } = pending;
+  const from = pipeline.length;
+  add(pipeline);
+  const to = pipeline.length;
+  return done.then((results) => ((results as CommandResult[] | null) ?? []).slice(from, to));
 }
 
 /** Writes the pending pipeline now: its commands reach Redis before any issued after this call. */

@@ -19,19 +19,19 @@ const entries = async () => (await redis.xrange(KEY, '-', '+')).map(([, fields])
 const add = (data: string) => deferCommands(redis, (p) => p.xadd(KEY, '*', 'data', data));
 
 describe('deferCommands', () => {
-  it('gives the commands of one turn one pipeline, in the order they were deferred', async () => {
+  it('holds the commands of one turn for one pipeline, in order, and answers each caller with its own results', async () => {
     const a = add('a');
-    const b = add('b');
-    expect(b).toBe(a); // one batch: the same exec answers both callers
+    const b = deferCommands(redis, (p) => p.xadd(KEY, '*', 'data', 'b1').xadd(KEY, '*', 'data', 'b2'));
     expect(await entries()).toEqual([]); // nothing written until the turn ends
-    const results = (await a) as [Error | null, string][];
-    expect(results).toHaveLength(2);
-    expect(results.every(([err, id]) => err === null && /^\d+-\d+$/.test(id))).toBe(true);
-    expect(await entries()).toEqual(['a', 'b']);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra).toHaveLength(1);
+    expect(rb).toHaveLength(2);
+    const ids = await redis.xrange(KEY, '-', '+');
+    expect(ids.map(([, f]) => f[1])).toEqual(['a', 'b1', 'b2']);
+    expect([...ra, ...rb]).toEqual(ids.map(([id]) => [null, id]));
     const c = add('c');
-    expect(c).not.toBe(a); // a later turn starts a new batch
     await c;
-    expect(await entries()).toEqual(['a', 'b', 'c']);
+    expect(await entries()).toEqual(['a', 'b1', 'b2', 'c']);
   });
 
   it('flushDeferred writes the batch ahead of commands issued after it on the same connection', async () => {
@@ -77,7 +77,7 @@ describe('deferCommands', () => {
   it('answers each command of a batch on a closed connection with its error, and the next turn starts afresh', async () => {
     const dead = createRedis('test-tick-batch-dead');
     dead.disconnect(); // no reconnect: commands on it fail
-    const results = (await deferCommands(dead, (pl) => pl.xadd(KEY, '*', 'data', 'lost'))) as [Error | null, unknown][];
+    const results = await deferCommands(dead, (pl) => pl.xadd(KEY, '*', 'data', 'lost'));
     expect(results).toHaveLength(1);
     expect(results[0][0]?.message).toMatch(/closed/i);
     await add('after');
