@@ -1,11 +1,13 @@
 // One message in each chat platform's incoming-webhook format: Slack (blocks with mrkdwn and a
-// plain-text fallback), Mattermost (markdown `text`) and Microsoft Teams (a legacy MessageCard,
-// which every Teams incoming webhook still accepts and needs no Adaptive Card schema).
+// plain-text fallback), Mattermost (markdown `text`) and Microsoft Teams (an Adaptive Card in a
+// message envelope, what a Teams Workflows "webhook request received" flow posts to a channel; the
+// Office 365 connectors that took the legacy MessageCard were retired on 31 March 2026).
 import type { NotificationMessage } from './message';
 import type { ChatFormat } from './schema';
 
 const ICON: Record<NotificationMessage['outcome'], string> = { success: '✅', failure: '❌', cancelled: '⏹️', neutral: 'ℹ️' };
-const COLOR: Record<NotificationMessage['outcome'], string> = { success: '2EB67D', failure: 'E01E5A', cancelled: '9E9E9E', neutral: '1D9BD1' };
+/** Adaptive Cards name colours by role, and the host picks the shade for its theme. */
+const CARD_COLOR: Record<NotificationMessage['outcome'], string> = { success: 'Good', failure: 'Attention', cancelled: 'Default', neutral: 'Accent' };
 
 /** Slack mrkdwn reserves only &, < and > (https://api.slack.com/reference/surfaces/formatting#escaping). */
 export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -30,15 +32,24 @@ function mattermost(m: NotificationMessage) {
 }
 
 function teams(m: NotificationMessage) {
-  // MessageCard text fields are rendered as markdown too.
+  // TextBlock and FactSet text is rendered as a subset of markdown, hence the escaping.
+  const body: unknown[] = [
+    { type: 'TextBlock', text: `${ICON[m.outcome]} ${escapeMarkdown(m.headline)}`, weight: 'Bolder', size: 'Medium', color: CARD_COLOR[m.outcome], wrap: true },
+  ];
+  if (m.facts.length) body.push({ type: 'FactSet', facts: m.facts.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })) });
   return {
-    '@type': 'MessageCard',
-    '@context': 'https://schema.org/extensions',
-    summary: m.headline,
-    themeColor: COLOR[m.outcome],
-    title: `${ICON[m.outcome]} ${escapeMarkdown(m.headline)}`,
-    sections: [{ facts: m.facts.map((f) => ({ name: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })) }],
-    ...(m.link && { potentialAction: [{ '@type': 'OpenUri', name: m.linkLabel, targets: [{ os: 'default', uri: m.link }] }] }),
+    type: 'message',
+    attachments: [{
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      contentUrl: null,
+      content: {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        body,
+        ...(m.link && { actions: [{ type: 'Action.OpenUrl', title: m.linkLabel, url: m.link }] }),
+      },
+    }],
   };
 }
 

@@ -41,8 +41,20 @@ describe('messages', () => {
     const mm = renderChat('mattermost', run) as { text: string };
     expect(mm.text.split('\n')[0]).toBe('❌ **deploy-\\<web\\> \\#12 failed**');
     expect(mm.text).toContain('[Open run \\#12](https://railyard.example.com/runs/r1)');
-    const teams = renderChat('teams', run) as Record<string, unknown>;
-    expect(teams['@type']).toBe('MessageCard');
-    expect(teams.potentialAction).toEqual([{ '@type': 'OpenUri', name: 'Open run #12', targets: [{ os: 'default', uri: 'https://railyard.example.com/runs/r1' }] }]);
+    // Teams: an Adaptive Card in a message envelope, as a Teams Workflows webhook takes it.
+    const teams = renderChat('teams', run) as { type: string; attachments: { contentType: string; content: { type: string; version: string; body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[]; actions?: unknown[] } }[] };
+    expect(teams.type).toBe('message');
+    expect(teams.attachments).toHaveLength(1);
+    const [card] = teams.attachments;
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(card.content.body[0]).toMatchObject({ type: 'TextBlock', text: '❌ deploy-\\<web\\> \\#12 failed', color: 'Attention' });
+    expect(card.content.body[1].type).toBe('FactSet');
+    expect(card.content.body[1].facts!.length).toBe(run.facts.length);
+    expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open run #12', url: 'https://railyard.example.com/runs/r1' }]);
+    // No link, no facts: no action and no empty FactSet.
+    const bare = renderChat('teams', { ...run, link: null, facts: [] }) as typeof teams;
+    expect(bare.attachments[0].content.actions).toBeUndefined();
+    expect(bare.attachments[0].content.body.map((b) => b.type)).toEqual(['TextBlock']);
   });
 });

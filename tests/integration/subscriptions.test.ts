@@ -111,8 +111,9 @@ describe('policies against a known sequence of runs', () => {
   });
 
   it('"changes" grouped by branch keys the last outcome per branch', () => {
-    const titles = chat.to('/grouped').map((r) => (r.body as { summary: string }).summary);
-    expect(titles).toEqual([`flaky #${runs[2].number} failed`, `flaky #${runs[3].number} failed`, `flaky #${runs[4].number} succeeded`]);
+    // A Teams channel: each message is an Adaptive Card whose first block is the headline.
+    const titles = chat.to('/grouped').map((r) => (r.body as { attachments: { content: { body: { text: string }[] } }[] }).attachments[0].content.body[0].text);
+    expect(titles).toEqual([`❌ flaky \\#${runs[2].number} failed`, `❌ flaky \\#${runs[3].number} failed`, `✅ flaky \\#${runs[4].number} succeeded`]);
   });
 
   it('"failures" sends the failures only, in Slack blocks', () => {
