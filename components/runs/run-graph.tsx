@@ -6,7 +6,7 @@
 // screen, and the compact node form once zoomed out.
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, ReactFlow, type Edge, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunDetail } from '@/engine/dto/runs';
 import { useResolvedTheme } from '@/lib/theme';
 import { StepNodeComponent } from './step-node';
@@ -56,13 +56,23 @@ export function RunGraph({ run, selectedId, onSelect }: RunGraphProps) {
     },
     [positions],
   );
-  const onInit = useCallback(
-    (instance: ReactFlowInstance<StepNode>) => {
-      flow.current = instance;
-      if (big) centreOn(initialFocus.current);
-    },
-    [big, centreOn],
-  );
+  const onInit = useCallback((instance: ReactFlowInstance<StepNode>) => void (flow.current = instance), []);
+
+  // A large run opens on its focus step at a readable zoom. React Flow gets that viewport before
+  // its first render (it needs the pane's size, hence the wait for layout): started at the origin
+  // and moved on init, it drew and measured every node first (300 of them, about a second on the
+  // bench) before the viewport let it keep the ten on screen.
+  const [pane, setPane] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    if (big && box.current) setPane({ width: box.current.clientWidth, height: box.current.clientHeight });
+  }, [big]);
+  const opening = useMemo(() => {
+    const at = initialFocus.current ? positions[initialFocus.current] : undefined;
+    if (!pane || !at) return undefined;
+    const z = READABLE_ZOOM;
+    return { x: pane.width / 2 - (at.x + NODE_WIDTH / 2) * z, y: pane.height / 2 - (at.y + NODE_HEIGHT / 2) * z, zoom: z };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the opening view only: later moves are the user's
+  }, [pane]);
 
   // A step picked elsewhere (the step list) is brought into view if it is off screen.
   useEffect(() => {
@@ -78,13 +88,14 @@ export function RunGraph({ run, selectedId, onSelect }: RunGraphProps) {
 
   return (
     <div ref={box} className={big ? 'h-[560px] w-full' : 'h-[380px] w-full'} data-testid="run-graph" data-large={big || undefined}>
-      <ReactFlow<StepNode>
+      {(!big || pane) && <ReactFlow<StepNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         colorMode={theme}
         fitView={!big}
         fitViewOptions={FIT}
+        defaultViewport={opening}
         minZoom={big ? 0.05 : 0.2}
         onlyRenderVisibleElements={big}
         onInit={onInit}
@@ -102,7 +113,7 @@ export function RunGraph({ run, selectedId, onSelect }: RunGraphProps) {
         <Background gap={16} size={1} />
         {big && <MiniMap<StepNode> pannable zoomable className="!bg-surface" nodeColor={minimapColor} nodeStrokeWidth={0} data-testid="run-graph-minimap" />}
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
-      </ReactFlow>
+      </ReactFlow>}
     </div>
   );
 }

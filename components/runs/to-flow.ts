@@ -4,10 +4,14 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { StepRunDto } from '@/engine/dto/runs';
 import { positionsFor, STEP_SIZE, type Layout } from '@/engine/workflow/auto-layout';
+import { frameHandles } from '@/components/flow-editor/nodes/frame-handles';
 
 export type { Layout };
 export const NODE_WIDTH = STEP_SIZE.width;
 export const NODE_HEIGHT = STEP_SIZE.height;
+
+/** The run view's handles: 6 px dots (node-frame.tsx VIEW_HANDLE). */
+const HANDLES = frameHandles(6);
 
 export interface StepNodeData extends Record<string, unknown> {
   step: StepRunDto;
@@ -52,7 +56,7 @@ export function toNodes(
     const selected = step.id === selectedId;
     const old = prev.get(step.id);
     if (old && old.data.step === step && old.position === position && !!old.selected === selected) return old;
-    return { id: step.id, type: 'step', position, data: { step }, selected, width: NODE_WIDTH, height: NODE_HEIGHT };
+    return { id: step.id, type: 'step', position, data: { step }, selected, width: NODE_WIDTH, height: NODE_HEIGHT, handles: HANDLES };
   });
 }
 
