@@ -6,27 +6,17 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
+import { createOneStationPipeline } from '../support/api';
 import { parseMail, readMailbox } from '../support/mailbox';
 
-/**
- * A one-station pipeline of its own (the demo's shop-web belongs to the release spec, whose train
- * would share the track): the station is reached by a workflow started by train.departed.
- */
 async function seedPipeline(request: APIRequestContext) {
-  const key = `e2e-notify-${uniqueSuffix()}`;
-  await publishWorkflow(request, `apiVersion: railyard/v1
-kind: Workflow
-name: ${key}-cut
-description: e2e station
-trigger: { source: railyard, type: train.departed, filter: "event.payload.pipeline.key = '${key}'" }
-steps:
-  - id: cut
+  const key = await createOneStationPipeline(request, {
+    prefix: 'e2e-notify', name: 'Notify', initial: '2.0.0', description: 'A one-station pipeline for the subscriptions spec.',
+    station: { key: 'cut', name: 'Cut branch' },
+    steps: () => `  - id: cut
     action: log
-    with: { message: "Cut {{ event.payload.train.version }}" }
-`);
-  await createPipeline(request, { key, name: `Notify ${key}`, initial: '2.0.0', description: 'A one-station pipeline for the subscriptions spec.',
-    stations: [`{ key: cut, name: Cut branch, reachedBy: { workflow: ${key}-cut } }`] });
+    with: { message: "Cut {{ event.payload.train.version }}" }`,
+  });
   return { key };
 }
 

@@ -5,27 +5,18 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { adminToken, createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
-
-const auth = () => ({ authorization: `Bearer ${adminToken()}` });
+import { createFeature, createOneStationPipeline, uniqueSuffix } from '../support/api';
 
 async function seedPipeline(request: APIRequestContext) {
-  const key = `e2e-derail-${uniqueSuffix()}`;
-  await publishWorkflow(request, `apiVersion: railyard/v1
-kind: Workflow
-name: ${key}-prod
-description: e2e production gate
-trigger: { source: railyard, type: train.departed, filter: "event.payload.pipeline.key = '${key}'" }
-steps:
-  - id: approve
+  const key = await createOneStationPipeline(request, {
+    prefix: 'e2e-derail', name: 'Derail', initial: '3.0.0', station: { key: 'prod', name: 'Production', production: true },
+    steps: (key) => `  - id: approve
     action: approval.request
     with: { message: "Ship ${key} {{ event.payload.train.version }} to production?" }
-  - { id: deploy, action: log, needs: [approve], with: { message: deployed } }
-`);
-  await createPipeline(request, { key, name: `Derail ${key}`, initial: '3.0.0', stations: [`{ key: prod, name: Production, reachedBy: { workflow: ${key}-prod }, production: true }`] });
+  - { id: deploy, action: log, needs: [approve], with: { message: deployed } }`,
+  });
   const feature = `DRL-${uniqueSuffix().toUpperCase()}`;
-  const created = await request.post('/api/features', { headers: auth(), data: { key: feature, title: 'Faster checkout', pipeline: key, status: 'ready' } });
-  expect(created.status(), await created.text()).toBe(201);
+  await createFeature(request, { key: feature, title: 'Faster checkout', pipeline: key, status: 'ready' });
   return { key, feature };
 }
 

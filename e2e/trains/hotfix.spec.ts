@@ -5,27 +5,18 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInAs } from '../support/auth';
 import { screenshots } from '../support/screenshots';
-import { adminToken, createPipeline, publishWorkflow, uniqueSuffix } from '../support/api';
-
-const auth = () => ({ authorization: `Bearer ${adminToken()}` });
+import { createFeature, createOneStationPipeline, uniqueSuffix } from '../support/api';
 
 async function seedPipeline(request: APIRequestContext) {
-  const key = `e2e-hotfix-${uniqueSuffix()}`;
-  await publishWorkflow(request, `apiVersion: railyard/v1
-kind: Workflow
-name: ${key}-ship
-description: e2e ship step
-trigger: { source: railyard, type: train.departed, filter: "event.payload.pipeline.key = '${key}'" }
-steps:
-  - { id: ship, action: log, with: { message: "shipped {{ event.payload.train.version }}" } }
-`);
-  await createPipeline(request, { key, name: `Hotfix ${key}`, initial: '3.0.0', stations: [`{ key: ship, name: Production, reachedBy: { workflow: ${key}-ship }, production: true }`] });
+  const key = await createOneStationPipeline(request, {
+    prefix: 'e2e-hotfix', name: 'Hotfix', initial: '3.0.0', station: { key: 'ship', name: 'Production', production: true },
+    steps: () => '  - { id: ship, action: log, with: { message: "shipped {{ event.payload.train.version }}" } }',
+  });
   const tag = uniqueSuffix().toUpperCase();
   const regular = `HFX-${tag}-1`;
   const urgent = `HFX-${tag}-2`;
   for (const [feature, title] of [[regular, 'Saved carts'], [urgent, 'Fix the VAT rounding']]) {
-    const created = await request.post('/api/features', { headers: auth(), data: { key: feature, title, pipeline: key, status: 'open' } });
-    expect(created.status(), await created.text()).toBe(201);
+    await createFeature(request, { key: feature, title, pipeline: key, status: 'open' });
   }
   return { key, regular, urgent };
 }
