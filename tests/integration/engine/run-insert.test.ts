@@ -1,7 +1,8 @@
-// The event path's one-round-trip run creation (server/repositories/run-insert.ts) is a simple
-// query with every value written as a literal. Hostile strings (quotes, backslashes, a statement
+// The event path's one-round-trip run creation (server/repositories/run-insert.ts) is one call of a
+// plpgsql function (ry_claim_event_runs). Hostile strings (quotes, backslashes, a statement
 // terminator, SQL) must arrive as data; the claim must be once only; a waiting step must make it
-// write nothing.
+// write nothing, also one that commits while the call waits for the wait key's lock.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { newCuid } from '@/server/repositories/cuid';
@@ -9,7 +10,7 @@ import { toEventSummary } from '@/server/dto/map-events';
 import { eventSummaries } from '@/server/repositories/event-summaries';
 import { findEvent } from '@/server/repositories/events';
 import { registeredPairs } from '@/server/repositories/event-types';
-import { claimEventAndInsertRuns } from '@/server/repositories/run-insert';
+import { claimEventAndInsertRuns, WAIT_LOCK_SPACE } from '@/server/repositories/run-insert';
 import { closeAll, publishYaml, resetState } from '../../support/harness';
 
 const HOSTILE = `it's \\ "quoted"'); DROP TABLE "Run"; -- $$ \\x00`.replace('\\x00', '');
@@ -54,6 +55,35 @@ describe('run creation in one round trip', () => {
     expect((await db().event.findUniqueOrThrow({ where: { id: next.id } })).processedAt).toBeNull();
     expect(await db().run.count({ where: { eventId: next.id } })).toBe(0);
     await db().run.delete({ where: { id: waitingRun.id } });
+  });
+
+  it('sees a waiter that committed while it waited for the lock: the probe runs after the lock is granted', async () => {
+    // What a step entering `waiting` does (runs/wait-events.ts): take the key exclusively, write
+    // the waiting step, look back, commit. The call blocks on the shared lock meanwhile. A probe
+    // whose snapshot predated the lock (one statement taking the lock and probing, or a STABLE
+    // function) would miss this waiter and claim the event; then nobody would ever resolve it.
+    const source = `race-${newCuid()}`;
+    const e = await storedEvent(source, 'awaited');
+    const waiter = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await waiter.connect();
+    try {
+      await waiter.query('BEGIN');
+      await waiter.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WAIT_LOCK_SPACE, `${source}/awaited`]);
+      const waitingRun = await db().run.create({ data: { workflowVersionId: versionId, eventId: e.id, status: 'running' } });
+      await waiter.query(`INSERT INTO "StepRun" (id, "runId", "stepId", action, status, "waitFor") VALUES ($1, $2, 'w', 'event.wait', 'waiting', $3)`,
+        [newCuid(), waitingRun.id, { kind: 'event', source, type: 'awaited', since: new Date().toISOString() }]);
+      const next = await storedEvent(source, 'awaited');
+      const call = claimEventAndInsertRuns(next, [{ id: newCuid(), versionId, steps: [] }], new Date());
+      // The call is waiting for the lock (not finished, and Postgres shows it waiting on an advisory lock).
+      await expect.poll(async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)[0].n).toBe(1);
+      await waiter.query('COMMIT');
+      expect((await call).kind).toBe('waiters');
+      expect((await db().event.findUniqueOrThrow({ where: { id: next.id } })).processedAt).toBeNull();
+      expect(await db().run.count({ where: { eventId: next.id } })).toBe(0);
+      await db().run.delete({ where: { id: waitingRun.id } });
+    } finally {
+      await waiter.end();
+    }
   });
 
   it('rolls back everything when a row is refused (a version that does not exist)', async () => {
