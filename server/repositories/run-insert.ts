@@ -10,8 +10,9 @@
 // back at the events already stored (runs/wait-events.ts). Holding it shared from before the probe
 // to the commit means such a step either committed before the probe (and is found, so we fall
 // back) or looks back after our commit (and finds this event).
+import type pg from 'pg';
 import type { Run, StepRun } from '../db/generated/client';
-import { hotPool, prepared } from '../db/hot-pool';
+import { hotPool } from '../db/hot-pool';
 import { iso } from './step-transition';
 
 /** First key of the two-int advisory lock on (source, type) waits: a namespace ("RYWT"). */
@@ -32,32 +33,70 @@ export type HotCreate =
   /** A step waits for this kind of event: nothing was written, use the general path. */
   | { kind: 'waiters' };
 
-// The whole transaction is ONE prepared call of ry_claim_event_runs (migration
-// 20261201213000_claim_event_runs_function), in its own implicit transaction: the wait key's
-// lock; then one statement that probes for waiters and, only when there are none, claims the event
-// and inserts its runs and steps. The function takes a fresh snapshot for that statement, after
-// the lock is granted, so it sees every waiter committed before. With a waiter it writes nothing
-// and the caller takes the general path. A function rather than a simple query of BEGIN; lock;
-// statement; COMMIT (what this was): the simple query's literals were parsed and planned at every
-// event (0.6 ms of Postgres's time per event, measured with pg_stat_statements), where the
-// function's statements are planned once per connection, and no value is spliced into SQL text.
-const CLAIM_EVENT_RUNS = `SELECT o_waiting AS waiting, o_claimed AS claimed, o_runs AS runs, o_steps AS steps, o_grants AS grants
-  FROM ry_claim_event_runs($1::int, $2::text, $3::text, $4::text, $5::text, $6::timestamp(3), $7::text[], $8::text[], $9::text[],
-    $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::int[], $16::timestamp(3)[], $17::text[], $18::text[])`;
+// The whole transaction is ONE simple query (one round trip): BEGIN; the wait key's lock; then one
+// statement that probes for waiters and, only when there are none, claims the event and inserts
+// its runs and steps; COMMIT. The statement runs after the lock is granted, so its snapshot sees
+// every waiter committed before (READ COMMITTED takes a snapshot per statement). A simple query
+// has no parameters: every value is written as an escaped literal (escapeLiteral for strings,
+// numbers from the code). With a waiter the statement writes nothing and the caller takes the
+// general path. The probe's conditions are those of resolveWaitsInTx's query (runs/wait-events.ts).
+function transaction(lit: (s: string) => string, event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): string {
+  const texts = (xs: (string | null)[]) => `ARRAY[${xs.map((x) => (x === null ? 'NULL' : lit(x))).join(',')}]::text[]`;
+  const ints = (xs: number[]) => `ARRAY[${xs.map((n) => String(Math.trunc(n))).join(',')}]::int[]`;
+  const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id, lease: s.status === 'running' ? r.lease : undefined })));
+  const at = `${lit(iso(now))}::timestamp`;
+  const leased = runs.filter((r) => r.lease);
+  return `BEGIN;
+  SELECT pg_advisory_xact_lock_shared(${WAIT_LOCK_SPACE}, hashtext(${lit(`${event.sourceKey}/${event.type}`)}));
+  WITH waiting AS (
+    SELECT EXISTS (SELECT 1 FROM "StepRun" WHERE status = 'waiting' AND "waitFor"->>'kind' = 'event'
+      AND "waitFor"->>'source' = ${lit(event.sourceKey)} AND "waitFor"->>'type' = ${lit(event.type)} AND NOT ("waitFor" ? 'resolution')) AS w),
+  claim AS (
+    UPDATE "Event" SET "processedAt" = ${at} WHERE id = ${lit(event.id)} AND "processedAt" IS NULL AND NOT (SELECT w FROM waiting) RETURNING id),
+  runs AS (
+    INSERT INTO "Run" (id, "workflowVersionId", "eventId", status, reason, vars, "createdAt", "startedAt")
+    SELECT r.id, r.version, ${lit(event.id)}, r.status, 'event', '{}'::jsonb, ${at}, CASE WHEN r.status = 'running' THEN ${at} END
+      FROM unnest(${texts(runs.map((r) => r.id))}, ${texts(runs.map((r) => r.versionId))}, ${texts(runs.map((r) => (r.lease ? 'running' : 'queued')))})
+        WITH ORDINALITY AS r(id, version, status, n)
+     WHERE EXISTS (SELECT 1 FROM claim) ORDER BY r.n
+    RETURNING *),
+  steps AS (
+    INSERT INTO "StepRun" (id, "runId", "stepId", action, status, attempt, logs, "queuedAt", "finishedAt", "startedAt", "leaseUntil", "leaseOwner")
+    SELECT s.id, s.run, s.step, s.action, s.status, s.attempt, '[]'::jsonb,
+           CASE WHEN s.status IN ('queued', 'running') THEN ${at} END, CASE WHEN s.status = 'skipped' THEN ${at} END,
+           CASE WHEN s.status = 'running' THEN ${at} END, s.until::timestamp, s.owner
+      FROM unnest(${texts(steps.map((s) => s.id))}, ${texts(steps.map((s) => s.runId))}, ${texts(steps.map((s) => s.stepId))},
+                  ${texts(steps.map((s) => s.action))}, ${texts(steps.map((s) => s.status))}, ${ints(steps.map((s) => s.attempt))},
+                  ${texts(steps.map((s) => (s.lease ? iso(s.lease.until) : null)))}, ${texts(steps.map((s) => s.lease?.owner ?? null))})
+        AS s(id, run, step, action, status, attempt, until, owner)
+     WHERE EXISTS (SELECT 1 FROM claim)
+    RETURNING *)${leased.length ? `,
+  grants AS (
+    SELECT v.id AS "versionId", w.name, w."shellAllowed", w."secretGrants", v."publisherRole"
+      FROM "WorkflowVersion" v JOIN "Workflow" w ON w.id = v."workflowId"
+     WHERE v.id = ANY(${texts(leased.map((r) => r.versionId))}) AND EXISTS (SELECT 1 FROM claim))` : ''}
+  SELECT (SELECT w FROM waiting) AS waiting, (SELECT count(*) FROM claim)::int AS claimed,
+    (SELECT json_agg(runs ORDER BY runs.number) FROM runs) AS runs, (SELECT json_agg(steps) FROM steps) AS steps,
+    ${leased.length ? '(SELECT json_agg(grants) FROM grants)' : 'NULL'} AS grants;
+  COMMIT`;
+}
 
 export async function claimEventAndInsertRuns(event: { id: string; sourceKey: string; type: string }, runs: NewRunRow[], now: Date): Promise<HotCreate> {
-  const steps = runs.flatMap((r) => r.steps.map((s) => ({ ...s, runId: r.id, lease: s.status === 'running' ? r.lease : undefined })));
-  const { rows } = await hotPool().query(prepared(CLAIM_EVENT_RUNS, [
-    WAIT_LOCK_SPACE, `${event.sourceKey}/${event.type}`, event.id, event.sourceKey, event.type, iso(now),
-    runs.map((r) => r.id), runs.map((r) => r.versionId), runs.map((r) => (r.lease ? 'running' : 'queued')),
-    steps.map((s) => s.id), steps.map((s) => s.runId), steps.map((s) => s.stepId), steps.map((s) => s.action), steps.map((s) => s.status),
-    steps.map((s) => Math.trunc(s.attempt)), steps.map((s) => (s.lease ? iso(s.lease.until) : null)), steps.map((s) => s.lease?.owner ?? null),
-    runs.filter((r) => r.lease).map((r) => r.versionId),
-  ]));
-  const r = rows[0];
-  if (r.waiting) return { kind: 'waiters' };
-  if (r.claimed === 0) return { kind: 'taken' };
-  return { kind: 'created', runs: assemble(r.runs ?? [], r.steps ?? []), grants: r.grants ?? [] };
+  const client = await hotPool().connect();
+  let broken: Error | undefined;
+  try {
+    const results = (await client.query(transaction((v) => client.escapeLiteral(v), event, runs, now))) as unknown as pg.QueryResult[];
+    const r = results[2].rows[0];
+    if (r.waiting) return { kind: 'waiters' };
+    if (r.claimed === 0) return { kind: 'taken' };
+    return { kind: 'created', runs: assemble(r.runs ?? [], r.steps ?? []), grants: r.grants ?? [] };
+  } catch (err) {
+    // A failed statement leaves the block open and aborted (the rest of the query is skipped).
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw err;
+  } finally {
+    client.release(broken); // a connection that cannot even roll back is closed, not pooled
+  }
 }
 
 // json_agg writes timestamp(3) without a zone: those are UTC (as the hot pool's parser reads them).

@@ -1,5 +1,5 @@
-// The event path's one-round-trip run creation (server/repositories/run-insert.ts) is one call of a
-// plpgsql function (ry_claim_event_runs). Hostile strings (quotes, backslashes, a statement
+// The event path's one-round-trip run creation (server/repositories/run-insert.ts) is a simple
+// query with every value written as a literal. Hostile strings (quotes, backslashes, a statement
 // terminator, SQL) must arrive as data; the claim must be once only; a waiting step must make it
 // write nothing, also one that commits while the call waits for the wait key's lock.
 import pg from 'pg';
@@ -60,8 +60,8 @@ describe('run creation in one round trip', () => {
   it('sees a waiter that committed while it waited for the lock: the probe runs after the lock is granted', async () => {
     // What a step entering `waiting` does (runs/wait-events.ts): take the key exclusively, write
     // the waiting step, look back, commit. The call blocks on the shared lock meanwhile. A probe
-    // whose snapshot predated the lock (one statement taking the lock and probing, or a STABLE
-    // function) would miss this waiter and claim the event; then nobody would ever resolve it.
+    // whose snapshot predated the lock (one statement that takes the lock and probes) would miss
+    // this waiter and claim the event; then nobody would ever resolve it.
     const source = `race-${newCuid()}`;
     const e = await storedEvent(source, 'awaited');
     const waiter = new pg.Client({ connectionString: process.env.DATABASE_URL });
