@@ -24,6 +24,21 @@ export const resolver: { lookup: typeof dnsLookup } = { lookup: dnsLookup };
  * not resolve is left to fetch, which reports it as the usual transient network failure.
  */
 export async function guardTarget(url: string, label?: string): Promise<void> {
+  await vet(url, label, 'let-through');
+}
+
+/**
+ * guardTarget for a client that can be told which addresses to use (git's libcurl, through
+ * http.curloptResolve): the addresses it checked, so the client never asks DNS again and a second
+ * answer (rebinding) is never heard. null when there is nothing to pin: an address, or a host an
+ * operator allowed by name. A name that does not resolve is an error here (retryable), since the
+ * client must not resolve it itself.
+ */
+export async function checkedAddresses(url: string, label?: string): Promise<string[] | null> {
+  return vet(url, label, 'throw');
+}
+
+async function vet(url: string, label: string | undefined, unresolvable: 'let-through' | 'throw'): Promise<string[] | null> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -36,21 +51,24 @@ export async function guardTarget(url: string, label?: string): Promise<void> {
   }
   const policy = httpGuardSettings();
   const host = normalizeHost(parsed.hostname);
-  if (policy.allowHosts.includes(host)) return;
+  if (policy.allowHosts.includes(host)) return null;
   const byName = refusedBy(host, policy);
   if (byName) throw new PermanentError(`refused to call ${host}: it is ${RULE_TEXT[byName]} (rule: ${byName}); ${HINT}`);
-  if (isIpLiteral(host)) return;
+  if (isIpLiteral(host)) return null;
 
   let addresses: { address: string }[];
   try {
     addresses = await lookup(host, { all: true, verbatim: true });
-  } catch {
-    return;
+  } catch (err) {
+    if (unresolvable === 'let-through') return null;
+    throw new Error(`${label ?? 'request'}: cannot resolve ${host} (${(err as { code?: string }).code ?? (err as Error).message})`);
   }
   for (const { address } of addresses) {
     const rule = refusedBy(address, policy);
     if (rule) throw new PermanentError(`refused to call ${host}: it resolves to ${address}, ${RULE_TEXT[rule]} (rule: ${rule}); ${HINT}`);
   }
+  if (addresses.length === 0 && unresolvable === 'throw') throw new Error(`${label ?? 'request'}: cannot resolve ${host} (no address)`);
+  return addresses.map((a) => a.address);
 }
 
 /**

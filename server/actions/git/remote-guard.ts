@@ -4,11 +4,15 @@
 // Local repositories (a path or file://) may be used when they lie inside the run's workspace or
 // inside a folder listed in RAILYARD_GIT_LOCAL_REMOTES (local mirrors, test fixtures), never
 // elsewhere on the worker's disk.
+// An http(s) remote's connections are pinned to the addresses the guard checked (git's
+// http.curloptResolve, git 2.37 or later): git never resolves the name itself, so a DNS server
+// that answers the check with an allowed address and git with another (rebinding) is not asked
+// twice. ssh and git:// remotes are resolved again by ssh and git (SECURITY.md, known gaps).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gitSettings } from '../../env';
-import { guardTarget } from '../target-guard';
+import { checkedAddresses, guardTarget } from '../target-guard';
 import { PermanentError } from '../types';
 import { assertSafeRepoConfig } from './repo-config-guard';
 import { isWithin, realPathLoose } from './repo-path';
@@ -32,8 +36,23 @@ async function guardHost(host: string, label: string): Promise<void> {
   await guardTarget(`https://${bare.includes(':') ? `[${bare}]` : bare}/`, `${label} remote`);
 }
 
-/** What the handler must know: a local remote needs LOCAL_UPLOAD_PACK / LOCAL_RECEIVE_PACK. */
-export type RemoteKind = { local: boolean };
+/**
+ * What the handler must know: a local remote needs LOCAL_UPLOAD_PACK / LOCAL_RECEIVE_PACK, and an
+ * http(s) remote's `pins` (git `-c` settings) go on every git command that talks to it.
+ */
+export type RemoteKind = { local: boolean; pins: string[] };
+
+/** `http.curloptResolve=host:port:addr[,addr]` for an http(s) remote whose name was resolved and checked. */
+async function pinHttp(url: string, label: string): Promise<string[]> {
+  const parsed = new URL(url);
+  const addresses = await checkedAddresses(url, `${label} remote`);
+  if (!addresses) return []; // an address, or a host allowed by name: nothing git would resolve against our check
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  const host = parsed.hostname.replace(/\.$/, '');
+  // curl takes IPv6 addresses in brackets; a host git sees with a trailing dot is the same name.
+  const list = addresses.map((a) => (a.includes(':') ? `[${a}]` : a)).join(',');
+  return [...new Set([parsed.hostname, host])].map((h) => `http.curloptResolve=${h}:${port}:${list}`);
+}
 
 async function guardLocal(path: string, place: RemotePlace): Promise<RemoteKind> {
   const real = await realPathLoose(path);
@@ -46,7 +65,7 @@ async function guardLocal(path: string, place: RemotePlace): Promise<RemoteKind>
     const bare = !existsSync(join(real, '.git'));
     await assertSafeRepoConfig({ cwd: real }, `the local remote ${path}`, bare ? real : undefined);
   }
-  return { local: true };
+  return { local: true, pins: [] };
 }
 
 /** Throws a PermanentError when git may not use `url` as a remote. */
@@ -63,6 +82,14 @@ export async function guardRemote(url: string, place: RemotePlace): Promise<Remo
     }
     return guardLocal(path, place);
   }
+  if (scheme === 'http' || scheme === 'https') {
+    try {
+      new URL(url);
+    } catch {
+      throw new PermanentError(`${place.label}: invalid remote URL`);
+    }
+    return { local: false, pins: await pinHttp(url, place.label) };
+  }
   if (scheme) {
     if (!NETWORK_SCHEMES.has(scheme)) throw new PermanentError(`${place.label}: only http(s), ssh, git and local remotes are allowed, not ${scheme}://`);
     let host: string;
@@ -72,12 +99,12 @@ export async function guardRemote(url: string, place: RemotePlace): Promise<Remo
       throw new PermanentError(`${place.label}: invalid remote URL`);
     }
     await guardHost(host, place.label);
-    return { local: false };
+    return { local: false, pins: [] };
   }
   const host = scpHost(url);
   if (host !== null) {
     await guardHost(host, place.label);
-    return { local: false };
+    return { local: false, pins: [] };
   }
   return guardLocal(resolve(place.cwd, url), place);
 }

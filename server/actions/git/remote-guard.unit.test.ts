@@ -59,8 +59,8 @@ describe('git remote guard', { timeout: 30_000 }, () => {
     await expect(guardRemote('https://169.254.10.20/x.git', place())).rejects.toThrow(/link-local/);
     await expect(clone({ url: 'http://169.254.169.254/latest/x.git' })).rejects.toThrow(/cloud metadata address/);
     // Ordinary hosts pass (no network needed: an IP literal is not looked up).
-    await expect(guardRemote('https://192.0.2.10/org/x.git', place())).resolves.toEqual({ local: false });
-    await expect(guardRemote('git@192.0.2.10:org/x.git', place())).resolves.toEqual({ local: false });
+    await expect(guardRemote('https://192.0.2.10/org/x.git', place())).resolves.toEqual({ local: false, pins: [] });
+    await expect(guardRemote('git@192.0.2.10:org/x.git', place())).resolves.toEqual({ local: false, pins: [] });
   });
 
   it('uses local repositories only inside the workspace or an allowed folder', async () => {

@@ -16,6 +16,8 @@ export type GitCall = {
   env?: Record<string, string>;
   /** Strings to scrub from error messages (passwords, auth headers). */
   secrets?: readonly string[];
+  /** More `-c key=value` settings, after the hardened ones: a remote's address pins (remote-guard.ts). */
+  config?: readonly string[];
 };
 
 export type GitResult = { code: number; stdout: string; stderr: string };
@@ -44,7 +46,7 @@ export function tryGit(args: readonly string[], call: GitCall): Promise<GitResul
   const env = { ...hostEnv(PASSED_THROUGH), ...hostEnv(NETWORK_ENV), ...hardenedEnv(call.workspace), ...IDENTITY, ...call.env };
   return new Promise((resolve, reject) => {
     if (call.signal?.aborted) return reject(new Error('git was aborted'));
-    const child = spawn('git', [...HARDENED_ARGS, ...args], { cwd: call.cwd, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', [...HARDENED_ARGS, ...(call.config ?? []).flatMap((kv) => ['-c', kv]), ...args], { cwd: call.cwd, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;

@@ -31,7 +31,7 @@ export const gitCloneHandler: ActionHandler<z.output<typeof gitClone.params>> = 
   const remote = await guardRemote(params.url, { label: 'git.clone', cwd: ws, workspace: ws });
   const pack = remote.local ? [LOCAL_UPLOAD_PACK] : [];
   const { env, secrets } = credentialEnv(params.url, params);
-  const at = (cwd: string): GitCall => ({ cwd, signal, env, secrets, workspace: ws });
+  const at = (cwd: string): GitCall => ({ cwd, signal, env, secrets, workspace: ws, config: remote.pins });
   const depth = params.depth ? [`--depth=${params.depth}`] : [];
   const shownUrl = redact(params.url);
 

@@ -29,7 +29,7 @@ export const gitPushHandler: ActionHandler<z.output<typeof gitPush.params>> = as
   if (!local && kinds.some((k) => k.local)) throw new PermanentError(`remote ${remote} mixes local and network push URLs; push to them in separate steps`);
   const url = urls[0];
   const { env, secrets } = credentialEnv(url, params);
-  const call = { ...base, env, secrets };
+  const call = { ...base, env, secrets, config: kinds.flatMap((k) => k.pins) };
   const refs = [...new Set(await Promise.all(params.refs.map((r) => fullRef(r, call))))];
 
   // No --force: re-pushing what is already there is a no-op ("up to date"), and a moved tag or a
