@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gitSettings } from '../../env';
+import { gitSettings, hostEnv } from '../../env';
 import { checkedAddresses, guardTarget } from '../target-guard';
 import { PermanentError } from '../types';
 import { assertSafeRepoConfig } from './repo-config-guard';
@@ -42,10 +42,23 @@ async function guardHost(host: string, label: string): Promise<void> {
  */
 export type RemoteKind = { local: boolean; pins: string[] };
 
+/** The proxy settings git (libcurl) would use: with one, the proxy resolves the remote's name, not git. */
+const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'];
+
 /** `http.curloptResolve=host:port:addr[,addr]` for an http(s) remote whose name was resolved and checked. */
 async function pinHttp(url: string, label: string): Promise<string[]> {
   const parsed = new URL(url);
-  const addresses = await checkedAddresses(url, `${label} remote`);
+  // curl reads a leading "-" as "remove this entry" and "+" as a flag, so such a pin would not pin.
+  if (/^[-+]/.test(parsed.hostname)) throw new PermanentError(`${label}: the remote's host may not start with "-" or "+"`);
+  let addresses: string[] | null;
+  try {
+    addresses = await checkedAddresses(url, `${label} remote`);
+  } catch (err) {
+    // A worker that reaches remotes only through a proxy may have no DNS of its own; the proxy
+    // resolves the name then (and a pin would not apply). Refusals still refuse.
+    if (err instanceof PermanentError || Object.keys(hostEnv(PROXY_ENV)).length === 0) throw err;
+    return [];
+  }
   if (!addresses) return []; // an address, or a host allowed by name: nothing git would resolve against our check
   const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
   const host = parsed.hostname.replace(/\.$/, '');
@@ -81,6 +94,12 @@ export async function guardRemote(url: string, place: RemotePlace): Promise<Remo
       throw new PermanentError(`${place.label}: a file:// remote must name a local path: ${url}`);
     }
     return guardLocal(path, place);
+  }
+  // WHATWG URL parsing reads "\" as "/" and drops tabs and newlines; curl and ssh do not. A remote
+  // such as "http://192.0.2.10\@127.0.0.1/x" would be checked as one host and fetched from another.
+  // eslint-disable-next-line no-control-regex
+  if ((scheme || scpHost(url) !== null) && /[\\\x00-\x20\x7f]/.test(url)) {
+    throw new PermanentError(`${place.label}: a network remote's URL may not contain a backslash, a space or a control character`);
   }
   if (scheme === 'http' || scheme === 'https') {
     try {

@@ -37,8 +37,10 @@ let served: string; // the folder holding shop.git
 const hosts: string[] = [];
 const paths: string[] = [];
 
+const PROXIES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'];
 beforeAll(async () => {
   isolateGit();
+  for (const name of PROXIES) delete process.env[name]; // git must connect itself, not through a proxy
   // A "dumb HTTP" git server: the bare repository's files, as they are (after update-server-info).
   server = createServer((req, res) => {
     hosts.push(req.headers.host ?? '');
@@ -64,7 +66,7 @@ afterEach(() => root.remove());
 
 const place = () => ({ label: 'git.clone', cwd: ws, workspace: ws });
 
-describe('http(s) remotes are pinned to the checked addresses', { timeout: 30_000 }, () => {
+describe('http(s) remotes are pinned to the checked addresses', { timeout: 60_000 }, () => {
   it('hands git the addresses the guard checked, with the port, IPv6 in brackets', async () => {
     expect(await guardRemote('https://git.pinned.test/org/shop.git', place()))
       .toEqual({ local: false, pins: ['http.curloptResolve=git.pinned.test:443:127.0.0.1'] });
@@ -84,7 +86,8 @@ describe('http(s) remotes are pinned to the checked addresses', { timeout: 30_00
     const url = `http://git.pinned.test:${port}/shop.git`;
 
     // git on its own asks the system's resolver, which does not know the name.
-    const plain = spawnSync('git', ['clone', '--quiet', url, join(root.path, 'plain')], { env: { ...process.env, ...gitEnv }, encoding: 'utf8' });
+    // (One try, one second: a CI machine may have no reachable nameserver.)
+    const plain = spawnSync('git', ['clone', '--quiet', url, join(root.path, 'plain')], { env: { ...process.env, ...gitEnv, RES_OPTIONS: 'timeout:1 attempts:1' }, encoding: 'utf8' });
     expect(plain.status).not.toBe(0);
     expect(plain.stderr).toMatch(/Could not resolve host: git\.pinned\.test/);
     expect(hosts).toEqual([]);
@@ -94,6 +97,41 @@ describe('http(s) remotes are pinned to the checked addresses', { timeout: 30_00
     expect(out.outputs.head).toBe(sh(bare, 'rev-parse', 'main'));
     expect(hosts.length).toBeGreaterThan(0);
     expect(new Set(hosts)).toEqual(new Set([`git.pinned.test:${port}`]));
+
+    // Run again (a retried step): the existing clone is fetched, through the pin as well.
+    hosts.length = 0;
+    expect(((await gitCloneHandler(t.input)) as { outputs: { head: string } }).outputs.head).toBe(sh(bare, 'rev-parse', 'main'));
+    expect(hosts.length).toBeGreaterThan(0);
+    // A clone whose config names a second origin URL is not fetched: `fetch origin` would use the first.
+    sh(join(ws, 'shop'), 'config', '--add', 'remote.origin.url', 'http://169.254.169.254/x.git');
+    await expect(gitCloneHandler(t.input)).rejects.toThrow(/already exists and is not a clone/);
+  });
+
+  it('refuses what the guard and git would read as different hosts, or curl as no pin', async () => {
+    for (const url of [
+      `http://192.0.2.10\\@127.0.0.1:${port}/shop.git`, // WHATWG reads host 192.0.2.10; curl reads user "192.0.2.10\" at host 127.0.0.1
+      `http://git.pinned.test:${port}/sh\top.git`,
+      `http://git.pinned.test:${port}/shop.git\n`,
+      'git@192.0.2.10\\@127.0.0.1:org/x.git',
+    ]) {
+      await expect(guardRemote(url, place()), JSON.stringify(url)).rejects.toThrow(/may not contain a backslash, a space or a control character/);
+    }
+    await expect(guardRemote('http://-x.pinned.test/x.git', place())).rejects.toThrow(/may not start with "-" or "\+"/);
+    const t = actionInput(actionCatalog['git.clone'].params.parse({ url: `http://192.0.2.10\\@127.0.0.1:${port}/shop.git`, dir: 'x' }), ws);
+    await expect(gitCloneHandler(t.input)).rejects.toThrow(/backslash/);
+    expect(hosts).toEqual([]); // nothing reached the server
+  });
+
+  it('leaves the name to the proxy when the worker has no DNS of its own but a proxy', async () => {
+    await expect(guardRemote('https://nowhere.pinned.test/x.git', place())).rejects.toThrow(/cannot resolve/);
+    process.env.HTTPS_PROXY = 'http://proxy.internal:3128';
+    try {
+      expect(await guardRemote('https://nowhere.pinned.test/x.git', place())).toEqual({ local: false, pins: [] });
+      // A refusal still refuses.
+      await expect(guardRemote('https://meta.pinned.test/x.git', place())).rejects.toThrow(/rule: metadata/);
+    } finally {
+      delete process.env.HTTPS_PROXY;
+    }
   });
 
   it('pushes through the pinned address too', async () => {

@@ -42,8 +42,10 @@ export const gitCloneHandler: ActionHandler<z.output<typeof gitClone.params>> = 
       if (err.message.startsWith('refusing')) throw err; // a tampered clone: say so rather than "not a clone"
       return null;
     });
-    const stored = existing ? await tryGit(['config', '--get', 'remote.origin.url'], at(dir)) : null;
-    if (!stored || stored.code !== 0 || !sameRemote(stored.stdout.trim(), params.url, ws)) {
+    // Every value: `config --get` shows the last, but `fetch origin` uses the first.
+    const stored = existing ? await tryGit(['config', '--get-all', 'remote.origin.url'], at(dir)) : null;
+    const urls = stored?.code === 0 ? stored.stdout.split('\n').filter(Boolean) : [];
+    if (urls.length !== 1 || !sameRemote(urls[0].trim(), params.url, ws)) {
       throw new PermanentError(`${shownDir} already exists and is not a clone of ${shownUrl}`);
     }
     log('info', `fetching ${shownUrl} into existing clone ${dir}`);
