@@ -110,3 +110,25 @@ export async function assertRefName(fullRef: string, call: GitCall): Promise<voi
   const r = await tryGit(['check-ref-format', fullRef], call);
   if (r.code !== 0) throw new PermanentError(`invalid ref name "${fullRef.replace(/^refs\/(heads|tags)\//, '')}"`);
 }
+
+/** git's version as [major, minor], asked once per process. */
+let version: Promise<[number, number] | null> | undefined;
+function gitVersion(): Promise<[number, number] | null> {
+  return (version ??= tryGit(['--version'], { cwd: '/' }).then((r) => {
+    const m = /git version (\d+)\.(\d+)/.exec(r.stdout);
+    return m ? [Number(m[1]), Number(m[2])] as [number, number] : null;
+  }, () => null));
+}
+
+/**
+ * A step log warning when a remote's address pins (remote-guard.ts) would be ignored: git before
+ * 2.37 does not know http.curloptResolve and resolves the name itself (SECURITY.md, known gaps).
+ * A warning, not a refusal: the guard's own check still ran, and older distributions ship older gits.
+ */
+export async function warnIfPinsIgnored(pins: readonly string[], log: (level: 'warn', message: string) => void): Promise<void> {
+  if (pins.length === 0) return;
+  const v = await gitVersion();
+  if (v && (v[0] < 2 || (v[0] === 2 && v[1] < 37))) {
+    log('warn', `git ${v.join('.')} ignores http.curloptResolve (git 2.37 or later): the remote's name is resolved again by git, not pinned to the checked address`);
+  }
+}

@@ -6,7 +6,7 @@ import { credentialEnv } from '../git/credentials';
 import { guardRemote } from '../git/remote-guard';
 import { confinedPath, openRepo } from '../git/repo-path';
 import { LOCAL_UPLOAD_PACK } from '../git/hardening';
-import { git, redact, resolveCommit, tryGit, type GitCall } from '../git/run-git';
+import { git, redact, resolveCommit, tryGit, warnIfPinsIgnored, type GitCall } from '../git/run-git';
 import { PermanentError, type ActionHandler } from '../types';
 
 /** "https://host/org/shop.git" → "shop"; also scp-style "git@host:org/shop.git" and local paths. */
@@ -29,6 +29,7 @@ export const gitCloneHandler: ActionHandler<z.output<typeof gitClone.params>> = 
   if (isAbsolute(shownDir)) throw new PermanentError(`dir must be relative to the run's workspace: ${shownDir}`);
   const { real: dir, workspace: ws } = await confinedPath(await workspace(), shownDir, 'dir');
   const remote = await guardRemote(params.url, { label: 'git.clone', cwd: ws, workspace: ws });
+  await warnIfPinsIgnored(remote.pins, log);
   const pack = remote.local ? [LOCAL_UPLOAD_PACK] : [];
   const { env, secrets } = credentialEnv(params.url, params);
   const at = (cwd: string): GitCall => ({ cwd, signal, env, secrets, workspace: ws, config: remote.pins });

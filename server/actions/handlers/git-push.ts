@@ -4,7 +4,7 @@ import { credentialEnv } from '../git/credentials';
 import { LOCAL_RECEIVE_PACK } from '../git/hardening';
 import { guardRemote } from '../git/remote-guard';
 import { openRepo } from '../git/repo-path';
-import { gitFailure, resolveCommit, tryGit, type GitCall } from '../git/run-git';
+import { gitFailure, resolveCommit, tryGit, warnIfPinsIgnored, type GitCall } from '../git/run-git';
 import { PermanentError, type ActionHandler } from '../types';
 
 /** "release/1.5" → refs/heads/release/1.5 or refs/tags/…, whichever exists locally (branches first, like git). */
@@ -30,6 +30,7 @@ export const gitPushHandler: ActionHandler<z.output<typeof gitPush.params>> = as
   const url = urls[0];
   const { env, secrets } = credentialEnv(url, params);
   const call = { ...base, env, secrets, config: kinds.flatMap((k) => k.pins) };
+  await warnIfPinsIgnored(call.config, log);
   const refs = [...new Set(await Promise.all(params.refs.map((r) => fullRef(r, call))))];
 
   // No --force: re-pushing what is already there is a no-op ("up to date"), and a moved tag or a
