@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepStatus } from '../run/status';
-import { blockedSteps, findCycle, readySteps, soleSuccessor, topoOrder, type DagStep } from './dag';
+import { blockedSteps, findCycle, isSinglePath, readySteps, soleSuccessor, topoOrder, type DagStep } from './dag';
 
 const s = (id: string, ...needs: string[]): DagStep => ({ id, needs });
 
@@ -91,5 +91,20 @@ describe('soleSuccessor', () => {
     const statuses = { a: 'succeeded', b: 'pending', c: 'pending' } as const;
     expect(readySteps(def, statuses)).toEqual([soleSuccessor(def, 'a')]);
     expect(blockedSteps(def, statuses)).toEqual([]);
+  });
+});
+
+describe('isSinglePath', () => {
+  it('is true for one chain, declared in any order, and for one step', () => {
+    expect(isSinglePath({ steps: [s('a'), s('b', 'a'), s('c', 'b')] })).toBe(true);
+    expect(isSinglePath({ steps: [s('c', 'b'), s('a'), s('b', 'a')] })).toBe(true);
+    expect(isSinglePath({ steps: [s('a')] })).toBe(true);
+  });
+  it('is false when anything could run beside anything else: a fan-out, a fan-in, two roots', () => {
+    expect(isSinglePath({ steps: fan })).toBe(false);
+    expect(isSinglePath({ steps: [s('a'), s('b', 'a'), s('c', 'a')] })).toBe(false);
+    expect(isSinglePath({ steps: [s('a'), s('b'), s('c', 'a', 'b')] })).toBe(false);
+    expect(isSinglePath({ steps: [s('a'), s('b', 'a'), s('x')] })).toBe(false);
+    expect(isSinglePath({ steps: [] })).toBe(false);
   });
 });

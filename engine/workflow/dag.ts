@@ -139,3 +139,21 @@ export function soleSuccessor(def: { steps: readonly DagStep[] }, stepId: string
   if (next.needs.length !== 1 || next.id === stepId) return null;
   return edgeOf(next, stepId) === 'failure' ? null : next.id;
 }
+
+/**
+ * True when the steps form one path (one root; every step needs at most one step and is needed
+ * by at most one): nothing in such a run ever runs beside anything else, so while one of its
+ * steps runs, every step before it is finished and every step after it is pending. A worker
+ * running such a chain step by step knows every step's state without reading it back
+ * (server/runs/settle-linear.ts).
+ */
+export function isSinglePath(def: { steps: readonly DagStep[] }): boolean {
+  const dependants = new Map<string, number>();
+  let roots = 0;
+  for (const step of def.steps) {
+    if (step.needs.length > 1) return false;
+    if (step.needs.length === 0) roots++;
+    for (const n of step.needs) dependants.set(n, (dependants.get(n) ?? 0) + 1);
+  }
+  return roots === 1 && [...dependants.values()].every((n) => n === 1);
+}

@@ -20,8 +20,12 @@ export type LinearSettle =
   /** The run does not run or the successor is no longer pending: settle the general way. */
   | { kind: 'general' };
 
-/** With `claim`, the successor is claimed by the same statement (inline continuation): see below. */
-export type SuccessorClaim = { owner: string; until: Date };
+/**
+ * With `claim`, the successor is claimed by the same statement (inline continuation): see below.
+ * `knownSteps`: every step's status and outputs, known to the caller (a single-path run,
+ * runs/settle-linear.ts); the statement then does not read them.
+ */
+export type SuccessorClaim = { owner: string; until: Date; knownSteps?: Record<string, { status: string; outputs: unknown }> };
 
 /**
  * The CTEs both chain statements start with ($1 run, $2 step, $3 outputs, $4 now, $5 log lines,
@@ -76,7 +80,8 @@ export type LinearClaim = { kind: 'claimed'; run: RunRow; self: StepRow; claimed
  * The chain settle fused with the successor's claim, for a worker that runs the successor itself
  * (inline continuation): instead of `queued`, the successor becomes `running` under a new lease
  * owner, and the statement returns what a claim returns (step-transition.ts claimStepRow): the
- * run with its merged variables, the workflow's current grants, every step's status and outputs.
+ * run with its merged variables, the workflow's current grants, every step's status and outputs
+ * (read only when the caller does not know them: `claim.knownSteps`).
  * One statement per chain step instead of two. Committed durably with the settle: should the
  * worker die before running it, the step is a running step whose lease runs out, recovered with
  * the same attempt as after any claim.
@@ -99,7 +104,7 @@ async function settleAndClaim(
      SELECT run.*, COALESCE((SELECT vars FROM adv), run.vars) AS vars,
        (SELECT row_to_json(self) FROM self) AS self, (SELECT row_to_json(q) FROM q) AS claimed,
        (SELECT count(*) FROM nxt)::int AS "nextFree",
-       (SELECT jsonb_object_agg(s."stepId", jsonb_build_object('status', s.status, 'outputs', s.outputs)) FROM "StepRun" s WHERE s."runId" = $1) AS steps
+       ${claim.knownSteps ? 'NULL::jsonb' : `(SELECT jsonb_object_agg(s."stepId", jsonb_build_object('status', s.status, 'outputs', s.outputs)) FROM "StepRun" s WHERE s."runId" = $1)`} AS steps
      FROM run`,
     [runId, stepRunId, json(w.outputs), iso(w.now), w.lines?.length ? JSON.stringify(w.lines) : null, json(w.inputs), json(w.vars), successor,
       iso(claim.until), claim.owner, ...f.params]),
@@ -111,7 +116,7 @@ async function settleAndClaim(
   const self = stepFromJson(selfJson);
   const claimed = stepFromJson(claimedJson);
   // The statement's snapshot predates its own writes: patch in the two steps it changed.
-  const steps = { ...(agg ?? {}), [self.stepId]: { status: self.status, outputs: self.outputs }, [claimed.stepId]: { status: claimed.status, outputs: claimed.outputs } };
+  const steps = { ...(claim.knownSteps ?? agg ?? {}), [self.stepId]: { status: self.status, outputs: self.outputs }, [claimed.stepId]: { status: claimed.status, outputs: claimed.outputs } };
   return {
     kind: 'claimed', self, claimed, steps,
     run: { ...run, status: 'running', vars: run.vars ?? {} } as RunRow,

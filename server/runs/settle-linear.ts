@@ -4,7 +4,8 @@
 // way in settle-step.ts, and so does a chain whose statement found the run or successor moved.
 // With `claimOwner` (the executor will run the successor itself) the same statement claims the
 // successor: the transition then carries a Claimed instead of a job to enqueue.
-import { soleSuccessor } from '@/engine/workflow/dag';
+import { isSinglePath, soleSuccessor } from '@/engine/workflow/dag';
+import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { settleLinearRow } from '../repositories/step-linear';
 import type { Claimed } from './claim-step';
 import { leaseUntil, type Fence } from './lease';
@@ -12,9 +13,24 @@ import type { FinalWrite, Settlement, Transition } from './settle-step';
 import { events, runKeys, versions } from './transition-cache';
 import { liveLogs, liveStep } from './transition-live';
 
-/** The transition, false when the fence no longer matches, null to settle the general way. */
+// Per cached (immutable) definition: whether its run is a single path (engine/workflow/dag.ts).
+const singlePath = new WeakMap<WorkflowDefinition, boolean>();
+const isSinglePathDef = (def: WorkflowDefinition) => {
+  let v = singlePath.get(def);
+  if (v === undefined) singlePath.set(def, (v = isSinglePath(def)));
+  return v;
+};
+
+/**
+ * The transition, false when the fence no longer matches, null to settle the general way.
+ * `knownSteps`: every step's state as this step's claim read it. In a run that is a single path
+ * they are still right when the successor is claimed (the steps before it finished, with outputs
+ * that never change again; the steps after it are pending), so the statement does not read every
+ * step again: a chain step costs the same at step 100 as at step 2.
+ */
 export async function settleLinear(
   at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite, claimOwner?: string,
+  knownSteps?: Claimed['steps'],
 ): Promise<(Transition & { claimed?: Claimed }) | false | null> {
   if (s.status !== 'succeeded' || !fence || !at.stepId) return null;
   const keys = runKeys.get(at.runId);
@@ -25,7 +41,7 @@ export async function settleLinear(
   const until = leaseUntil();
   const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
     status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
-  }, fence, claimOwner ? { owner: claimOwner, until } : undefined);
+  }, fence, claimOwner ? { owner: claimOwner, until, knownSteps: knownSteps && isSinglePathDef(def) ? knownSteps : undefined } : undefined);
   if (r.kind === 'general') return null;
   if (r.kind === 'not-held') return false;
   const { run, self } = r;

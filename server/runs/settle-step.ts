@@ -54,6 +54,10 @@ export type Hold = {
   claimOwner?: string;
   /** The successor, already claimed (and announced on the live stream) by the settle. */
   claimed?: Claimed;
+  /** Every step's status and outputs as the running step's claim read them: for a run that is a
+   *  single path, the settle that claims the successor builds its context from these instead of
+   *  reading every step again (settle-linear.ts). */
+  knownSteps?: Claimed['steps'];
   /** Best-effort work (never rejects) the holder awaits once the held step ran, so it does not
    *  delay the step's start: the event path's live messages and subscription probe. */
   after?: Promise<unknown>[];
@@ -80,7 +84,7 @@ export async function settleStep(
   const now = new Date();
   // Decided now, not when the step started: a worker that began shutting down meanwhile claims nothing.
   const owner = opts.hold?.claimNext === true && acceptingSteps() ? (opts.hold.claimOwner ??= newLeaseOwner()) : undefined;
-  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final, owner);
+  const linear = await settleLinear({ stepRunId, runId, stepId: opts.stepId, now }, s, fence, final, owner, opts.hold?.knownSteps);
   if (linear === false) return lostClaim(runId, owner);
   if (linear?.claimed && opts.hold) {
     const c = linear.claimed;

@@ -81,6 +81,7 @@ async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold, pr
   const claimed = preclaimed ? await stillHeld(preclaimed) : await claimStepWithContext(job, opts.owner);
   if (!claimed) return 'stale';
   const { fence, run, step: self, definition } = claimed;
+  hold.knownSteps = claimed.steps;
   const step = definition.steps.find((s) => s.id === job.stepId)!;
   if (run.status === 'cancelled') {
     await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' }, fence);

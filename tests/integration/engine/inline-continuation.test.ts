@@ -26,6 +26,11 @@ beforeAll(async () => {
     ['inline-long', 'long', chain(env().RAILYARD_INLINE_STEPS + 2)],
     ['inline-drain', 'drain', `  - { id: slow, action: shell.run, with: { command: "sleep 0.6" } }
   - { id: after, action: log, needs: [slow], with: { message: after } }`],
+    // A single path whose later steps read earlier ones: built from what the job knows, not re-read.
+    ['inline-context', 'context', `  - { id: s0, action: log, with: { message: zero } }
+  - { id: s1, action: log, needs: [s0], with: { message: "{{ steps.s0.outputs.message }}-one" } }
+  - { id: s2, action: log, needs: [s1], with: { message: "{{ steps.s0.outputs.message }}|{{ steps.s1.outputs.message }}|{{ steps.s1.status }}|{{ steps.s3.status }}" } }
+  - { id: s3, action: log, needs: [s2], with: { message: "{{ steps.s2.outputs.message }}" } }`],
     ['inline-fan', 'fan', `  - { id: a, action: log, with: { message: a } }
   - { id: b, action: log, needs: [a], with: { message: b } }
   - { id: c, action: log, needs: [a], with: { message: c } }`],
@@ -62,6 +67,16 @@ describe('inline continuation', () => {
     expect([...starts].sort((x, y) => x - y)).toEqual(starts);
     // The event job ran the first step itself (worker/processors/event-process.ts): no step job.
     expect(await stepJobsOf(run.id)).toBe(0);
+  });
+
+  it('gives each step of a single path the outputs and states of the others, as a fresh read would', async () => {
+    workers = await startTestWorkers();
+    const sent = await postEvent('generic', 'context', {});
+    const run = await waitForEventRun(sent.body.id);
+    expect(run.status).toBe('succeeded');
+    const rows = await db().stepRun.findMany({ where: { runId: run.id }, orderBy: { stepId: 'asc' } });
+    expect(rows.map((r) => (r.outputs as { message: string }).message)).toEqual(['zero', 'zero-one', 'zero|zero-one|succeeded|pending', 'zero|zero-one|succeeded|pending']);
+    expect(await stepJobsOf(run.id)).toBe(0); // all four ran in the event's job
   });
 
   it('sends a fan-out through the queue: one job per branch (the root ran in the event job)', async () => {
