@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepStatus } from '../run/status';
-import { blockedSteps, findCycle, isSinglePath, readySteps, soleSuccessor, topoOrder, type DagStep } from './dag';
+import { blockedSteps, findCycle, isSinglePath, onlyActive, readySteps, soleSuccessor, topoOrder, type DagStep } from './dag';
 
 const s = (id: string, ...needs: string[]): DagStep => ({ id, needs });
 
@@ -106,5 +106,15 @@ describe('isSinglePath', () => {
     expect(isSinglePath({ steps: [s('a'), s('b'), s('c', 'a', 'b')] })).toBe(false);
     expect(isSinglePath({ steps: [s('a'), s('b', 'a'), s('x')] })).toBe(false);
     expect(isSinglePath({ steps: [] })).toBe(false);
+  });
+});
+
+describe('onlyActive', () => {
+  it('is true when every other step is pending or finished, false when another is queued, running or waiting', () => {
+    expect(onlyActive({ a: { status: 'succeeded' }, b: { status: 'running' }, c: { status: 'pending' }, d: { status: 'skipped' } }, 'b')).toBe(true);
+    for (const status of ['queued', 'running', 'waiting']) {
+      // A resumed run: `b` was carried over finished, so `a` and `c` were both ready.
+      expect(onlyActive({ a: { status }, b: { status: 'succeeded' }, c: { status: 'running' } }, 'c'), status).toBe(false);
+    }
   });
 });

@@ -157,3 +157,15 @@ export function isSinglePath(def: { steps: readonly DagStep[] }): boolean {
   }
   return roots === 1 && [...dependants.values()].every((n) => n === 1);
 }
+
+const ACTIVE = new Set(['queued', 'running', 'waiting']);
+
+/**
+ * True when no step but `stepId` is queued, running or waiting. Together with isSinglePath this
+ * is what lets a chain's executor trust the step states it read: a resumed run can carry a later
+ * step over as finished and so start two steps of a single path at once, and while another step
+ * is active its state can change under us.
+ */
+export function onlyActive(steps: Readonly<Record<string, { status: string }>>, stepId: string): boolean {
+  return Object.entries(steps).every(([id, s]) => id === stepId || !ACTIVE.has(s.status));
+}

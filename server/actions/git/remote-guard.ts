@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gitSettings, hostEnv } from '../../env';
+import { gitSettings } from '../../env';
 import { checkedAddresses, guardTarget } from '../target-guard';
 import { PermanentError } from '../types';
 import { assertSafeRepoConfig } from './repo-config-guard';
@@ -42,23 +42,16 @@ async function guardHost(host: string, label: string): Promise<void> {
  */
 export type RemoteKind = { local: boolean; pins: string[] };
 
-/** The proxy settings git (libcurl) would use: with one, the proxy resolves the remote's name, not git. */
-const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'];
-
 /** `http.curloptResolve=host:port:addr[,addr]` for an http(s) remote whose name was resolved and checked. */
 async function pinHttp(url: string, label: string): Promise<string[]> {
   const parsed = new URL(url);
   // curl reads a leading "-" as "remove this entry" and "+" as a flag, so such a pin would not pin.
   if (/^[-+]/.test(parsed.hostname)) throw new PermanentError(`${label}: the remote's host may not start with "-" or "+"`);
-  let addresses: string[] | null;
-  try {
-    addresses = await checkedAddresses(url, `${label} remote`);
-  } catch (err) {
-    // A worker that reaches remotes only through a proxy may have no DNS of its own; the proxy
-    // resolves the name then (and a pin would not apply). Refusals still refuse.
-    if (err instanceof PermanentError || Object.keys(hostEnv(PROXY_ENV)).length === 0) throw err;
-    return [];
-  }
+  // A name the guard cannot resolve is refused, not left to git. A worker that reaches its remotes
+  // only through a proxy, with no DNS of its own, lists their hosts in RAILYARD_HTTP_ALLOW_HOSTS
+  // (allowed by name: no lookup, no pin; the proxy resolves them). Guessing here whether git would
+  // use a proxy (curl's lowercase-only http_proxy, no_proxy) would reopen the gap when wrong.
+  const addresses = await checkedAddresses(url, `${label} remote`);
   if (!addresses) return []; // an address, or a host allowed by name: nothing git would resolve against our check
   const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
   const host = parsed.hostname.replace(/\.$/, '');
@@ -106,6 +99,11 @@ export async function guardRemote(url: string, place: RemotePlace): Promise<Remo
       new URL(url);
     } catch {
       throw new PermanentError(`${place.label}: invalid remote URL`);
+    }
+    // The URL parser turns an international name into its xn-- form, which is what was checked and
+    // pinned; a curl built without IDN support would look up the raw name instead.
+    if (/[^\x21-\x7e]/.test(url.slice(url.indexOf('//') + 2).split(/[/?#]/)[0])) {
+      throw new PermanentError(`${place.label}: write the remote's host in ASCII (an international name in its xn-- form)`);
     }
     return { local: false, pins: await pinHttp(url, place.label) };
   }

@@ -122,16 +122,22 @@ describe('http(s) remotes are pinned to the checked addresses', { timeout: 60_00
     expect(hosts).toEqual([]); // nothing reached the server
   });
 
-  it('leaves the name to the proxy when the worker has no DNS of its own but a proxy', async () => {
-    await expect(guardRemote('https://nowhere.pinned.test/x.git', place())).rejects.toThrow(/cannot resolve/);
+  it('refuses a name it cannot resolve even behind a proxy; hosts allowed by name are left to git and its proxy', async () => {
     process.env.HTTPS_PROXY = 'http://proxy.internal:3128';
     try {
+      await expect(guardRemote('https://nowhere.pinned.test/x.git', place())).rejects.toThrow(/cannot resolve nowhere\.pinned\.test/);
+      process.env.RAILYARD_HTTP_ALLOW_HOSTS = 'nowhere.pinned.test';
       expect(await guardRemote('https://nowhere.pinned.test/x.git', place())).toEqual({ local: false, pins: [] });
-      // A refusal still refuses.
-      await expect(guardRemote('https://meta.pinned.test/x.git', place())).rejects.toThrow(/rule: metadata/);
     } finally {
       delete process.env.HTTPS_PROXY;
+      delete process.env.RAILYARD_HTTP_ALLOW_HOSTS;
     }
+  });
+
+  it('refuses a host that is not ASCII: what curl looks up must be what was checked', async () => {
+    await expect(guardRemote('https://gït.pinned.test/x.git', place())).rejects.toThrow(/in ASCII/);
+    // The xn-- form is checked and pinned like any name (this one does not resolve here).
+    await expect(guardRemote('https://xn--gt-yia.pinned.test/x.git', place())).rejects.toThrow(/cannot resolve/);
   });
 
   it('pushes through the pinned address too', async () => {

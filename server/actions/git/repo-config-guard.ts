@@ -23,7 +23,7 @@ const UNSAFE: readonly RegExp[] = [
   /^includeif\..*\.path$/,
   /^init\.templatedir$/,
   /^pager\./,
-  /^remote\..*\.(uploadpack|receivepack|vcs)$/,
+  /^remote\..*\.(uploadpack|receivepack|vcs|proxy)$/, // a proxy of the repository's choosing would skip the remote guard and its pins
   /^uploadpack\.packobjectshook$/,
   /^submodule\..*\.update$/,
   /^tar\..*\.command$/,

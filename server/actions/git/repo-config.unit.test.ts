@@ -78,7 +78,7 @@ describe('a repository cannot choose programs for git steps', { timeout: 30_000 
       sh(clone, 'config', '--unset', key);
     }
     expect(evil.ran()).toBe(false);
-    expect(['core.fsmonitor', 'filter.lfs.smudge', 'Credential.https://x.helper', 'gpg.ssh.program', 'includeIf.gitdir:/x.path'].every(isUnsafeRepoKey)).toBe(true);
+    expect(['core.fsmonitor', 'filter.lfs.smudge', 'Credential.https://x.helper', 'gpg.ssh.program', 'includeIf.gitdir:/x.path', 'remote.origin.proxy', 'http.https://x.proxy'].every(isUnsafeRepoKey)).toBe(true);
     expect(['remote.origin.url', 'branch.main.merge', 'core.bare', 'user.name'].some(isUnsafeRepoKey)).toBe(false);
   });
 
