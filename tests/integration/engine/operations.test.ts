@@ -109,6 +109,33 @@ describe('run operations', () => {
     expect((await op(resumePost, `/api/runs/${run.id}/resume`, run.id)).status).toBe(409);
   });
 
+  it('a resumed single path that starts two steps at once gives the later ones fresh states of the other', async () => {
+    // `b` runs whatever `a` did; resuming carries `b` over, so `a` and `c` are both ready at once.
+    // `c` is slow: `a` has finished when `c` claims `d`, and `d` must see that, not what `c`'s
+    // own claim read (a queued or running `a`).
+    recorder.answer('/a', 500);
+    recorder.answer('/c', 500);
+    expect((await publishYaml(wf('resume-two', `
+  - { id: a, action: http.request, with: { url: "${recorder.url}/a", method: POST, retries: { attempts: 0 } } }
+  - { id: b, action: log, needs: [{ step: a, on: always }], with: { message: b } }
+  - { id: c, action: http.request, needs: [b], with: { url: "${recorder.url}/c", method: POST, retries: { attempts: 0 } } }
+  - { id: d, action: log, needs: [c], with: { message: "a is {{ steps.a.status }}" } }
+`))).status).toBe(201);
+    const { body } = await postEvent('generic', 'resume-two', {});
+    const failed = await waitFor(async () => ((r) => (r?.status === 'failed' ? r : undefined))((await runsOf([body.id]))[0]), 15_000);
+    expect(Object.fromEntries(failed.steps.map((st) => [st.stepId, st.status]))).toEqual({ a: 'failed', b: 'succeeded', c: 'failed', d: 'skipped' });
+    recorder.answer('/a', 200);
+    recorder.answer('/c', 200);
+    recorder.delay('/a', 500); // still running when `c` is claimed, finished before `c` ends
+    recorder.delay('/c', 1500);
+    const resumed = await op(resumePost, `/api/runs/${failed.id}/resume`, failed.id);
+    expect(resumed.status).toBe(201);
+    const run = await waitFor(async () => ((r) => (r.status === 'succeeded' ? r : undefined))(await getRun(resumed.body.id)), 20_000);
+    expect(run.steps.find((st: { id: string }) => st.id === 'd')?.outputs).toEqual({ message: 'a is succeeded' });
+    recorder.delay('/a', 0);
+    recorder.delay('/c', 0);
+  });
+
   it('replays a stored event against a chosen older version', async () => {
     await publishYaml(wf('versions', `  - { id: say, action: log, with: { message: v1 } }\n`));
     const { body } = await postEvent('generic', 'versions', {});
