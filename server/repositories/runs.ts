@@ -62,3 +62,13 @@ export const findRunTrainId = async (runId: string) =>
 
 export const findRunEventDepth = async (runId: string) =>
   (await db().run.findUnique({ where: { id: runId }, select: { event: { select: { depth: true } } } }))?.event.depth ?? null;
+
+/** A run with its workflow version (and workflow), its event and its train's facts: what a notification about it says. */
+export async function findRunForNotification(runId: string) {
+  const run = await db().run.findUnique({ where: { id: runId }, include: { workflowVersion: { include: { workflow: true } }, event: true } });
+  if (!run) return null;
+  const train = run.trainId
+    ? await db().train.findUnique({ where: { id: run.trainId }, select: { id: true, number: true, version: true, pipeline: { select: { key: true } } } })
+    : null;
+  return { run, train };
+}

@@ -131,3 +131,10 @@ export const findDigestWork = (policy: string, before: Date) =>
 
 export const markDigested = (tx: Tx, ids: string[]) =>
   tx.notificationDelivery.updateMany({ where: { id: { in: ids }, status: 'digest' }, data: { status: 'sent', sentAt: new Date() } });
+
+/** Whether a delivery of `subjectKey` on `channel` exists for the subscription (a digest sent this window). */
+export const deliveryExists = async (tx: Tx, subscriptionId: string, subjectKey: string, channel: string) =>
+  (await tx.notificationDelivery.findFirst({ where: { subscriptionId, subjectKey, channel }, select: { id: true } })) !== null;
+
+/** The subscription row, in the transaction that locked it. */
+export const subscriptionInTx = (tx: Tx, id: string) => tx.subscription.findUniqueOrThrow({ where: { id } });

@@ -60,3 +60,11 @@ export async function markDerailed(tx: Tx, trainId: string, d: { at: Date; reaso
 export const lockActiveTrainRuns = (tx: Tx, trainId: string) => tx.$queryRaw<{ id: string; workflowId: string; concurrencyKey: string | null }[]>`
   SELECT r.id, v."workflowId", r."concurrencyKey" FROM "Run" r JOIN "WorkflowVersion" v ON v.id = r."workflowVersionId"
   WHERE r."trainId" = ${trainId} AND r.status IN ('queued', 'running') ORDER BY r.id FOR UPDATE OF r`;
+
+/** The pipeline key of a train (null when the train is gone). */
+export const findTrainPipelineKey = async (trainId: string) =>
+  (await db().train.findUnique({ where: { id: trainId }, select: { pipeline: { select: { key: true } } } }))?.pipeline.key ?? null;
+
+/** A train with its pipeline's key and name: what a notification about it says. */
+export const findTrainWithPipeline = (trainId: string) =>
+  db().train.findUnique({ where: { id: trainId }, include: { pipeline: { select: { key: true, name: true } } } });

@@ -23,3 +23,6 @@ export const recordSignIn = (id: string) => db().user.update({ where: { id }, da
 /** Ends every session of this person: cookies issued with an older version stop working. */
 export const bumpSessionVersion = (id: string, client: Db | Tx = db()) =>
   client.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+
+/** A user's display name, null when there is no such user. */
+export const findUserName = async (id: string) => (await db().user.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;

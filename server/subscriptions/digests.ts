@@ -27,8 +27,8 @@ export async function sendDueDigests(now: Date = new Date()): Promise<string[]> 
         if (!(await repo.lockSubscription(tx, subscriptionId))) return null;
         // This window's digest for this channel went out already (a second worker): late items
         // stay collected for the next window.
-        if (await tx.notificationDelivery.findFirst({ where: { subscriptionId, subjectKey: due.subjectKey, channel } })) return null;
-        const sub = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
+        if (await repo.deliveryExists(tx, subscriptionId, due.subjectKey, channel)) return null;
+        const sub = await repo.subscriptionInTx(tx, subscriptionId);
         const items = rows.map((r) => {
           const m = r.body as unknown as NotificationMessage;
           return { title: r.title, outcome: m?.outcome ?? 'neutral', link: m?.link ?? null };

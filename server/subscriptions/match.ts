@@ -17,7 +17,7 @@ import { findEventRow } from '../repositories/events';
 import * as repo from '../repositories/subscriptions';
 import { loadSecrets } from '../secrets/load-secrets';
 import { storedChannels } from './channels';
-import { eventSubject, isTrainEvent, runSubject, type Subject } from './subjects';
+import { eventSubject, runSubject, trainPipelineKey, type Subject } from './subjects';
 
 /** JSONata on a payload runs on every matching event: keep it short. */
 const EXPRESSION_TIMEOUT_MS = 250;
@@ -100,10 +100,8 @@ async function subjectsOf(job: MatchJob): Promise<{ subject: Subject; keys: stri
   const subject = await eventSubject(event, { asTrain: true });
   if (!subject) return null;
   const keys = [`event-type:${event.sourceKey}/${event.type}`];
-  if (isTrainEvent(event)) {
-    const t = await db().train.findUnique({ where: { id: event.trainId! }, select: { pipeline: { select: { key: true } } } });
-    if (t) keys.push(`pipeline:${t.pipeline.key}`);
-  }
+  const pipeline = await trainPipelineKey(event);
+  if (pipeline) keys.push(`pipeline:${pipeline}`);
   return { subject, keys, forKey: () => subject };
 }
 

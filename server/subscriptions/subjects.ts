@@ -4,9 +4,11 @@
 import type { TemplateContext } from '@/engine/params/template';
 import { eventMessage, runMessage, trainMessage, type NotificationMessage } from '@/engine/subscriptions/message';
 import { runOutcome, trainOutcome, type Outcome } from '@/engine/subscriptions/policy';
-import { db } from '../db/client';
 import type { Event } from '../db/generated/client';
 import { env } from '../env';
+import { findRunForNotification } from '../repositories/runs';
+import { findTrainPipelineKey, findTrainWithPipeline } from '../repositories/trains';
+import { findUserName } from '../repositories/users';
 
 export type Subject = {
   subjectKey: string;
@@ -25,8 +27,7 @@ export const publicBaseUrl = (): string | null => env().RAILYARD_PUBLIC_URL ?? e
 async function personName(key: string | null | undefined): Promise<string | null> {
   if (!key) return null;
   if (key.startsWith('token:')) return `token ${key.slice(6)}`;
-  const user = await db().user.findUnique({ where: { id: key }, select: { name: true } });
-  return user?.name ?? key;
+  return (await findUserName(key)) ?? key;
 }
 
 const eventCtx = (e: Event) => ({ id: e.id, source: e.sourceKey, type: e.type, payload: e.payload, headers: (e.headers ?? {}) as Record<string, string>, receivedAt: e.receivedAt.toISOString() });
@@ -36,15 +37,14 @@ export const isTrainEvent = (e: Pick<Event, 'sourceKey' | 'type' | 'trainId'>) =
 /** The pipeline key of a train event, from the train row (the payload is not trusted for it). */
 export async function trainPipelineKey(e: Event): Promise<string | null> {
   if (!isTrainEvent(e)) return null;
-  const t = await db().train.findUnique({ where: { id: e.trainId! }, select: { pipeline: { select: { key: true } } } });
-  return t?.pipeline.key ?? null;
+  return findTrainPipelineKey(e.trainId!);
 }
 
 export async function eventSubject(e: Event, opts: { asTrain: boolean }): Promise<Subject | null> {
   const base = publicBaseUrl();
   const ctx = { event: eventCtx(e) };
   if (opts.asTrain && isTrainEvent(e)) {
-    const t = await db().train.findUnique({ where: { id: e.trainId! }, include: { pipeline: { select: { key: true, name: true } } } });
+    const t = await findTrainWithPipeline(e.trainId!);
     if (!t) return null;
     const payload = (e.payload ?? {}) as { station?: unknown; reason?: unknown };
     const st = payload.station;
@@ -64,11 +64,9 @@ export async function eventSubject(e: Event, opts: { asTrain: boolean }): Promis
 }
 
 export async function runSubject(runId: string): Promise<(Subject & { workflow: string }) | null> {
-  const run = await db().run.findUnique({ where: { id: runId }, include: { workflowVersion: { include: { workflow: true } }, event: true } });
-  if (!run) return null;
-  const train = run.trainId
-    ? await db().train.findUnique({ where: { id: run.trainId }, select: { id: true, number: true, version: true, pipeline: { select: { key: true } } } })
-    : null;
+  const found = await findRunForNotification(runId);
+  if (!found) return null;
+  const { run, train } = found;
   const outcome = runOutcome(run.status);
   const wf = run.workflowVersion.workflow;
   const message = runMessage(
