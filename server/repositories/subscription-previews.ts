@@ -8,9 +8,6 @@ export const findLatestRunOfWorkflowForEvent = (eventId: string, workflow: strin
 export const findTrainIdOfEventRuns = async (eventId: string) =>
   (await db().run.findFirst({ where: { eventId, trainId: { not: null } }, select: { trainId: true } }))?.trainId ?? null;
 
-export const findTrainPipelineKey = (trainId: string) =>
-  db().train.findUnique({ where: { id: trainId }, select: { id: true, pipeline: { select: { key: true } } } });
-
 export const findLatestTrainEvent = (trainId: string) =>
   db().event.findFirst({ where: { trainId, sourceKey: 'railyard', type: { startsWith: 'train.' } }, orderBy: { receivedAt: 'desc' } });
 

@@ -4,7 +4,7 @@
 // way in settle-step.ts, and so does a chain whose statement found the run or successor moved.
 // With `claimOwner` (the executor will run the successor itself) the same statement claims the
 // successor: the transition then carries a Claimed instead of a job to enqueue.
-import { isSinglePath, soleSuccessor } from '@/engine/workflow/dag';
+import { isSinglePath, onlyActive, soleSuccessor } from '@/engine/workflow/dag';
 import type { WorkflowDefinition } from '@/engine/workflow/schema';
 import { settleLinearRow } from '../repositories/step-linear';
 import type { Claimed } from './claim-step';
@@ -23,10 +23,11 @@ const isSinglePathDef = (def: WorkflowDefinition) => {
 
 /**
  * The transition, false when the fence no longer matches, null to settle the general way.
- * `knownSteps`: every step's state as this step's claim read it. In a run that is a single path
- * they are still right when the successor is claimed (the steps before it finished, with outputs
- * that never change again; the steps after it are pending), so the statement does not read every
- * step again: a chain step costs the same at step 100 as at step 2.
+ * `knownSteps`: every step's state as this step's claim read it. In a run that is a single path,
+ * with no other step active (a resumed run can start two steps of one), they are still right when
+ * the successor is claimed (the steps before it finished, with outputs that never change again;
+ * the steps after it are pending), so the statement does not read every step again: a chain step
+ * costs the same at step 100 as at step 2.
  */
 export async function settleLinear(
   at: { stepRunId: string; runId: string; stepId?: string; now: Date }, s: Settlement, fence?: Fence, final?: FinalWrite, claimOwner?: string,
@@ -39,9 +40,10 @@ export async function settleLinear(
   const successor = def && event ? soleSuccessor(def, at.stepId) : null;
   if (!def || !event || !successor) return null;
   const until = leaseUntil();
+  const known = knownSteps && isSinglePathDef(def) && onlyActive(knownSteps, at.stepId) ? knownSteps : undefined;
   const r = await settleLinearRow(at.runId, at.stepRunId, successor, {
     status: 'succeeded', outputs: s.outputs, error: null, now: at.now, lines: final?.lines, inputs: final?.inputs, vars: s.vars,
-  }, fence, claimOwner ? { owner: claimOwner, until, knownSteps: knownSteps && isSinglePathDef(def) ? knownSteps : undefined } : undefined);
+  }, fence, claimOwner ? { owner: claimOwner, until, knownSteps: known } : undefined);
   if (r.kind === 'general') return null;
   if (r.kind === 'not-held') return false;
   const { run, self } = r;

@@ -8,7 +8,6 @@ import { evaluateCondition } from '@/engine/params/condition';
 import { resolveTemplate } from '@/engine/params/template';
 import { redactSecrets } from '@/engine/secrets/redact';
 import { stepSecretNames } from '@/engine/workflow/validate-secrets';
-import { onlyActive } from '@/engine/workflow/dag';
 import type { WorkflowStep } from '@/engine/workflow/schema';
 import { resolveAction } from '../actions/catalog';
 import { isPermanent, PermanentError, type ActionResult } from '../actions/types';
@@ -82,9 +81,8 @@ async function executeOne(job: StepJob, opts: { owner?: string }, hold: Hold, pr
   const claimed = preclaimed ? await stillHeld(preclaimed) : await claimStepWithContext(job, opts.owner);
   if (!claimed) return 'stale';
   const { fence, run, step: self, definition } = claimed;
-  // What a chain settle may build the successor's context from (runs/settle-linear.ts), while
-  // nothing else in the run is active (a resumed run can start two steps of a single path).
-  if (onlyActive(claimed.steps, self.stepId)) hold.knownSteps = claimed.steps;
+  // What a chain settle may build the successor's context from (runs/settle-linear.ts decides).
+  hold.knownSteps = claimed.steps;
   const step = definition.steps.find((s) => s.id === job.stepId)!;
   if (run.status === 'cancelled') {
     await settleStep(self.id, run.id, { status: 'cancelled', error: 'run cancelled' }, fence);

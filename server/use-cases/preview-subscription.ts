@@ -11,7 +11,8 @@ import type { Actor } from '../auth/authorize';
 import { badRequest, notFound } from '../errors';
 import { findEventRow } from '../repositories/events';
 import { findSubscription } from '../repositories/subscriptions';
-import { findLatestRunOfWorkflowForEvent, findLatestTrainEvent, findTrainIdOfEventRuns, findTrainPipelineKey, findUngroupedState } from '../repositories/subscription-previews';
+import { findLatestRunOfWorkflowForEvent, findLatestTrainEvent, findTrainIdOfEventRuns, findUngroupedState } from '../repositories/subscription-previews';
+import { findTrainPipelineKey } from '../repositories/trains';
 import { channelDtos } from '../subscriptions/channels';
 import { eventSubject, runSubject, type Subject } from '../subscriptions/subjects';
 import { subscriber } from './manage-subscriptions';
@@ -32,10 +33,10 @@ async function subjectFor(target: Target, eventId: string): Promise<Subject> {
   }
   // A pipeline: the event's train (its own, or the train one of its runs works for), as of its latest train event.
   const trainId = event.trainId ?? (await findTrainIdOfEventRuns(eventId));
-  const train = trainId ? await findTrainPipelineKey(trainId) : null;
-  if (!train || train.pipeline.key !== target.key) throw notFound(`eventId: a train of pipeline "${target.key}" for event "${eventId}"`);
+  const pipeline = trainId ? await findTrainPipelineKey(trainId) : null;
+  if (!trainId || pipeline !== target.key) throw notFound(`eventId: a train of pipeline "${target.key}" for event "${eventId}"`);
   const trainEvent = event.sourceKey === 'railyard' && event.type.startsWith('train.') ? event
-    : await findLatestTrainEvent(train.id);
+    : await findLatestTrainEvent(trainId);
   if (!trainEvent) throw notFound(`eventId: a train event of pipeline "${target.key}"`);
   return (await eventSubject(trainEvent, { asTrain: true }))!;
 }
